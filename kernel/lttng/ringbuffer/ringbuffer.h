@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * LTTng built-in: ring buffer internals, shared with the KUnit suite.
+ */
+#ifndef _LTTNG_RINGBUFFER_INTERNAL_H
+#define _LTTNG_RINGBUFFER_INTERNAL_H
+
+#include <linux/kref.h>
+#include <asm/local.h>
+#include <linux/lttng/ringbuffer.h>
+#include <linux/mutex.h>
+#include <linux/timer.h>
+#include <linux/wait.h>
+
+/* @map words: packet number above this shift, backing index below. */
+#define RB_MAP_SHIFT		16
+#define LTTNG_RB_NUM_SUBBUF_MAX	(1U << (RB_MAP_SHIFT - 1))
+#define LTTNG_RB_SUBBUF_MAX	(1UL << 28)
+
+/* Per slot: the commit counter and what is known of its packet. */
+struct lttng_rb_slot {
+	local_t commit;
+	struct lttng_rb_packet pkt;
+};
+
+struct lttng_rb_buf {
+	/* Writer side: touched by the owning CPU only (local_t). */
+	local_t offset;
+	u64 last_tsc;
+	local_t records;
+	local_t lost_full;
+	local_t lost_wrap;
+	local_t lost_big;
+	struct lttng_rb_slot *slots;
+	atomic_long_t *map;		/* overwrite mode only */
+	void *mem;
+	unsigned long mem_len;
+	struct lttng_rb_chan *chan;
+	int cpu;
+
+	/* Reader side. */
+	atomic_long_t consumed ____cacheline_aligned_in_smp;
+	atomic_t has_reader;
+	/* Protects the held-packet state below. */
+	struct mutex reader_lock;
+	bool held;
+	unsigned long held_pos;
+	unsigned long held_backing;
+	unsigned long spare;		/* overwrite mode: reader's backing */
+	struct lttng_rb_packet held_pkt;
+	wait_queue_head_t read_wait;
+};
+
+struct lttng_rb_chan {
+	struct lttng_rb_config cfg;
+	const struct lttng_rb_client *client;
+	void *priv;
+	struct kref ref;
+	unsigned int sb_order;
+	unsigned int n_order;
+	bool finalized;
+	int nr_bufs;
+	struct lttng_rb_buf **bufs;
+	struct timer_list read_timer;
+};
+
+#endif /* _LTTNG_RINGBUFFER_INTERNAL_H */
