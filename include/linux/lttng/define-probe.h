@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * LTTng built-in: the instrumentation macro layer.
+ *
+ * A provider writes its events once, in an events file, as:
+ *
+ *	LTTNG_TRACEPOINT_EVENT(sched_switch,
+ *		TP_PROTO(bool preempt, struct task_struct *prev, ...),
+ *		TP_ARGS(preempt, prev, ...),
+ *		TP_FIELDS(
+ *			ctf_array_text(char, prev_comm, prev->comm, TASK_COMM_LEN)
+ *			ctf_integer(pid_t, prev_tid, prev->pid)
+ *		)
+ *	)
+ *
+ * then, in its .c file, defines LTTNG_PROBE_PROVIDER (the provider name)
+ * and LTTNG_PROBE_EVENTS_FILE (the events file, as an include name) and
+ * includes this header.  It includes the events file once per pass:
+ *
+ *  1. the field descriptions, which the CTF metadata and the ABI use;
+ *  2. the payload size function;
+ *  3. the probe callback, which reserves, writes and commits a record;
+ *  4. the event descriptor, and a check of the probe's prototype against
+ *     the kernel's tracepoint (check_trace_callback_type_<name>());
+ *  5. the provider descriptor and its registration at boot.
+ *
+ * Field macros: ctf_integer(type, name, expr), ctf_integer_hex(type, name,
+ * expr), ctf_array_text(type, name, src, len), ctf_string(name, src).
+ * LTTNG_TRACEPOINT_EVENT_MAP(tp, name, ...) records tracepoint tp under
+ * another event name.
+ */
+
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/lttng/events.h>
+#include <linux/stringify.h>
+#include <linux/tracepoint.h>
+
+#ifndef LTTNG_PROBE_PROVIDER
+#error "define LTTNG_PROBE_PROVIDER before including define-probe.h"
+#endif
+#ifndef LTTNG_PROBE_EVENTS_FILE
+#error "define LTTNG_PROBE_EVENTS_FILE before including define-probe.h"
+#endif
+
+#define __LTTNG_PASTE(a, b)	a##b
+#define LTTNG_PASTE(a, b)	__LTTNG_PASTE(a, b)
+
+/* Most dynamically sized fields one event may have. */
+#define LTTNG_MAX_DYN_FIELDS	8
+
+#ifndef TP_FIELDS
+#define TP_FIELDS(args...)	args
+#endif
+
+#define LTTNG_TRACEPOINT_EVENT(_name, _proto, _args, _fields)		\
+	LTTNG_TRACEPOINT_EVENT_MAP(_name, _name, PARAMS(_proto),	\
+				   PARAMS(_args), PARAMS(_fields))
+
+#define __LTTNG_UNDEF_FIELDS
+
+/* Pass 1: field descriptions. */
+#define ctf_integer(_type, _name, _src)					\
+	{ .name = #_name, .type = LTTNG_FIELD_INTEGER,			\
+	  .size = sizeof(_type), .is_signed = is_signed_type(_type) },
+#define ctf_integer_hex(_type, _name, _src)				\
+	{ .name = #_name, .type = LTTNG_FIELD_INTEGER,			\
+	  .size = sizeof(_type), .is_signed = is_signed_type(_type),	\
+	  .hex = 1 },
+#define ctf_array_text(_type, _name, _src, _len)			\
+	{ .name = #_name, .type = LTTNG_FIELD_ARRAY_TEXT,		\
+	  .size = sizeof(_type), .len = (_len) },
+#define ctf_string(_name, _src)						\
+	{ .name = #_name, .type = LTTNG_FIELD_STRING, .size = 1 },
+#define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
+	static const struct lttng_event_field __lttng_fields_##_name[] = { \
+		_fields							\
+	};
+#include LTTNG_PROBE_EVENTS_FILE
+#undef ctf_integer
+#undef ctf_integer_hex
+#undef ctf_array_text
+#undef ctf_string
+#undef LTTNG_TRACEPOINT_EVENT_MAP
+
+/* Pass 2: payload size; string lengths are kept for pass 3. */
+#define ctf_integer(_type, _name, _src)		__len += sizeof(_type);
+#define ctf_integer_hex(_type, _name, _src)	__len += sizeof(_type);
+#define ctf_array_text(_type, _name, _src, _len)			\
+	__len += sizeof(_type) * (_len);
+#define ctf_string(_name, _src)						\
+	__dyn[__di] = strlen((_src) ?: "(null)") + 1;			\
+	__len += __dyn[__di++];
+#define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
+	static __always_inline size_t					\
+	__lttng_size_##_name(size_t *__dyn, _proto)			\
+	{								\
+		size_t __len = 0;					\
+		unsigned int __di = 0;					\
+									\
+		_fields							\
+		(void)__dyn;						\
+		(void)__di;						\
+		return __len;						\
+	}
+#include LTTNG_PROBE_EVENTS_FILE
+#undef ctf_integer
+#undef ctf_integer_hex
+#undef ctf_array_text
+#undef ctf_string
+#undef LTTNG_TRACEPOINT_EVENT_MAP
+
+/* Pass 3: the probe callback. */
+#define ctf_integer(_type, _name, _src)					\
+	{								\
+		_type __v = (_src);					\
+									\
+		lttng_event_write(&__ctx, &__v, sizeof(__v));		\
+	}
+#define ctf_integer_hex(_type, _name, _src)	ctf_integer(_type, _name, _src)
+#define ctf_array_text(_type, _name, _src, _len)			\
+	lttng_event_write_text(&__ctx, (const char *)(_src),		\
+			       sizeof(_type) * (_len));
+#define ctf_string(_name, _src)						\
+	{								\
+		lttng_event_write(&__ctx, (_src) ?: "(null)",		\
+				  __dyn[__di] - 1);			\
+		lttng_event_write(&__ctx, "", 1);			\
+		__di++;							\
+	}
+#define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
+	static void __lttng_probe_##_name(void *__data, _proto)		\
+	{								\
+		struct lttng_event *__event = __data;			\
+		size_t __dyn[LTTNG_MAX_DYN_FIELDS];			\
+		struct lttng_event_ctx __ctx;				\
+		unsigned int __di = 0;					\
+									\
+		if (!READ_ONCE(__event->armed))				\
+			return;						\
+		if (lttng_event_reserve(__event, &__ctx,		\
+					__lttng_size_##_name(__dyn, _args))) \
+			return;						\
+		_fields							\
+		(void)__di;						\
+		lttng_event_commit(__event, &__ctx);			\
+	}
+#include LTTNG_PROBE_EVENTS_FILE
+#undef ctf_integer
+#undef ctf_integer_hex
+#undef ctf_array_text
+#undef ctf_string
+#undef LTTNG_TRACEPOINT_EVENT_MAP
+
+/* Pass 4: event descriptors, and the prototype check. */
+#define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
+	static const struct lttng_event_desc __lttng_desc_##_name = {	\
+		.name = #_name,						\
+		.fields = __lttng_fields_##_name,			\
+		.nr_fields = ARRAY_SIZE(__lttng_fields_##_name),	\
+		.tp = &__tracepoint_##_tp,				\
+		.probe = (void *)__lttng_probe_##_name,			\
+	};								\
+	static inline void __maybe_unused __lttng_check_##_name(void)	\
+	{								\
+		check_trace_callback_type_##_tp(__lttng_probe_##_name);	\
+	}
+#include LTTNG_PROBE_EVENTS_FILE
+#undef LTTNG_TRACEPOINT_EVENT_MAP
+
+/* Pass 5: the provider, registered at boot. */
+#define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
+	&__lttng_desc_##_name,
+static const struct lttng_event_desc * const
+LTTNG_PASTE(__lttng_events_, LTTNG_PROBE_PROVIDER)[] = {
+#include LTTNG_PROBE_EVENTS_FILE
+};
+#undef LTTNG_TRACEPOINT_EVENT_MAP
+
+static struct lttng_probe_desc LTTNG_PASTE(__lttng_provider_, LTTNG_PROBE_PROVIDER) = {
+	.name = __stringify(LTTNG_PROBE_PROVIDER),
+	.events = LTTNG_PASTE(__lttng_events_, LTTNG_PROBE_PROVIDER),
+	.nr_events = ARRAY_SIZE(LTTNG_PASTE(__lttng_events_, LTTNG_PROBE_PROVIDER)),
+};
+
+static int __init LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER)(void)
+{
+	return lttng_probe_register(&LTTNG_PASTE(__lttng_provider_,
+						 LTTNG_PROBE_PROVIDER));
+}
+early_initcall(LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER));
+
+#undef LTTNG_TRACEPOINT_EVENT

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * LTTng built-in: the events API, as seen by probe providers.
+ *
+ * A provider describes its events once with LTTNG_TRACEPOINT_EVENT (see
+ * <linux/lttng/tracepoint-event.h>), which generates, per event, a
+ * struct lttng_event_desc: the field list that the CTF metadata and the
+ * ABI's field list come from, and a probe callback that records the
+ * fields with lttng_event_reserve(), the lttng_event_write_*() helpers and
+ * lttng_event_commit().  Providers register into the probe registry at
+ * boot; a probe is hooked to its tracepoint only while a session has the
+ * event enabled.
+ */
+#ifndef _LINUX_LTTNG_EVENTS_H
+#define _LINUX_LTTNG_EVENTS_H
+
+#include <linux/list.h>
+#include <linux/lttng/ringbuffer.h>
+#include <linux/string.h>
+#include <linux/types.h>
+
+struct tracepoint;
+struct lttng_channel;
+
+enum lttng_field_type {
+	LTTNG_FIELD_INTEGER,
+	LTTNG_FIELD_ARRAY_TEXT,		/* fixed-size char array, UTF-8 */
+	LTTNG_FIELD_STRING,		/* NUL-terminated */
+};
+
+/**
+ * struct lttng_event_field - one field of an event's payload
+ * @name: field name, as CTF and babeltrace2 show it
+ * @type: enum lttng_field_type
+ * @size: integer size in bytes (1, 2, 4 or 8), element size for arrays
+ * @is_signed: integer signedness
+ * @hex: show in base 16
+ * @len: array length in elements
+ */
+struct lttng_event_field {
+	const char *name;
+	u8 type;
+	u8 size;
+	u8 is_signed;
+	u8 hex;
+	u16 len;
+};
+
+/**
+ * struct lttng_event_desc - an event a provider can record
+ * @name: event name (sched_switch), matched by the EVENT ioctl
+ * @fields: payload fields, in record order
+ * @nr_fields: number of @fields
+ * @tp: the kernel tracepoint the probe hooks
+ * @probe: the probe callback, called with the struct lttng_event as data
+ */
+struct lttng_event_desc {
+	const char *name;
+	const struct lttng_event_field *fields;
+	unsigned int nr_fields;
+	struct tracepoint *tp;
+	void *probe;
+};
+
+/**
+ * struct lttng_probe_desc - a provider: a set of events of one subsystem
+ * @name: provider name (sched)
+ * @events: its events
+ * @nr_events: number of @events
+ * @node: registry list node, private to the registry
+ */
+struct lttng_probe_desc {
+	const char *name;
+	const struct lttng_event_desc * const *events;
+	unsigned int nr_events;
+	struct list_head node;
+};
+
+int lttng_probe_register(struct lttng_probe_desc *desc);
+
+/**
+ * struct lttng_event - an event enabled in a channel
+ * @armed: the probe records: the session is active, the channel and the
+ *	event are enabled.  Read locklessly by the probe, written under the
+ *	sessions mutex.
+ * @enabled: the ENABLE state
+ * @registered: the probe is hooked to its tracepoint
+ * @metadata_dumped: its declaration is in the session's metadata
+ * @id: CTF event id, unique in its channel
+ * @chan: its channel
+ * @desc: what it records
+ * @node: in the channel's event list
+ */
+struct lttng_event {
+	bool armed;
+	bool enabled;
+	bool registered;
+	bool metadata_dumped;
+	unsigned int id;
+	struct lttng_channel *chan;
+	const struct lttng_event_desc *desc;
+	struct list_head node;
+};
+
+/**
+ * struct lttng_event_ctx - a record being written by a probe
+ * @rb: the ring buffer reservation
+ * @p: where the next payload byte goes
+ */
+struct lttng_event_ctx {
+	struct lttng_rb_ctx rb;
+	char *p;
+};
+
+int lttng_event_reserve(struct lttng_event *event, struct lttng_event_ctx *ctx,
+			size_t payload);
+void lttng_event_commit(struct lttng_event *event, struct lttng_event_ctx *ctx);
+
+static __always_inline void lttng_event_write(struct lttng_event_ctx *ctx,
+					      const void *src, size_t len)
+{
+	memcpy(ctx->p, src, len);
+	ctx->p += len;
+}
+
+/* A fixed-size text array: copied up to its first NUL, then zeroed. */
+static __always_inline void lttng_event_write_text(struct lttng_event_ctx *ctx,
+						   const char *src, size_t len)
+{
+	size_t n = strnlen(src, len);
+
+	memcpy(ctx->p, src, n);
+	memset(ctx->p + n, 0, len - n);
+	ctx->p += len;
+}
+
+#endif /* _LINUX_LTTNG_EVENTS_H */

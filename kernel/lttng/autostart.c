@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: lttng.autostart=, a session started from the kernel
+ * command line.
+ *
+ * Grammar (Documentation/trace/lttng/autostart.rst):
+ *
+ *	lttng.autostart=ITEM[,ITEM]...
+ *	ITEM := EVENT | KEY=VALUE
+ *	EVENT := an event name or star-glob: sched_switch, sched_*, *
+ *	KEY := name | mode | subbuf | nsubbuf | read_timer
+ *
+ *	name=NAME		session name (default "boot")
+ *	mode=overwrite|discard	channel mode (default overwrite: a flight
+ *				recorder that keeps the newest packets)
+ *	subbuf=SIZE		sub-buffer size, K/M suffixes (default 256K)
+ *	nsubbuf=N		sub-buffers per CPU (default 4)
+ *	read_timer=US		reader wake-up period in us (default 200000)
+ *
+ * A bad item is reported and ignored; the rest still applies.  A spec
+ * that leaves nothing to trace starts no session.  Nothing here stops a
+ * boot.
+ *
+ * The session starts from an early initcall, before the secondary CPUs
+ * come up: the probe providers (early initcalls linked before this file),
+ * the per-CPU allocator, vmalloc, the clock and the tracepoints' static
+ * keys are all ready by then.
+ */
+
+#include <linux/ctype.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/moduleparam.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+/* lttng.autostart=, and /sys/module/lttng/parameters/autostart */
+#undef MODULE_PARAM_PREFIX
+#define MODULE_PARAM_PREFIX "lttng."
+
+static char lttng_autostart_str[1024];
+module_param_string(autostart, lttng_autostart_str,
+		    sizeof(lttng_autostart_str), 0444);
+MODULE_PARM_DESC(autostart,
+		 "Start a boot session: events and options, comma-separated");
+
+static bool lttng_autostart_event_ok(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (!len || len >= LTTNG_AUTOSTART_NAME_LEN)
+		return false;
+	for (; *s; s++)
+		if (!isalnum(*s) && *s != '_' && *s != '*' && *s != '\\')
+			return false;
+	return true;
+}
+
+static int lttng_autostart_option(const char *key, const char *val,
+				  struct lttng_autostart_spec *spec)
+{
+	unsigned long long n;
+	char *end;
+
+	if (!strcmp(key, "name")) {
+		if (!*val || strlen(val) >= sizeof(spec->name))
+			return -EINVAL;
+		strscpy(spec->name, val, sizeof(spec->name));
+	} else if (!strcmp(key, "mode")) {
+		if (!strcmp(val, "overwrite"))
+			spec->params.overwrite = true;
+		else if (!strcmp(val, "discard"))
+			spec->params.overwrite = false;
+		else
+			return -EINVAL;
+	} else if (!strcmp(key, "subbuf")) {
+		n = memparse(val, &end);
+		if (*end || !n || !is_power_of_2(n) || n < PAGE_SIZE ||
+		    n > SZ_256M)
+			return -EINVAL;
+		spec->params.subbuf_size = n;
+	} else if (!strcmp(key, "nsubbuf")) {
+		if (kstrtoull(val, 0, &n) || n < 2 || !is_power_of_2(n) ||
+		    n > 16384)
+			return -EINVAL;
+		spec->params.num_subbuf = n;
+	} else if (!strcmp(key, "read_timer")) {
+		if (kstrtoull(val, 0, &n) || n > U32_MAX)
+			return -EINVAL;
+		spec->params.read_timer_us = n;
+	} else {
+		return -ENOENT;
+	}
+	return 0;
+}
+
+/**
+ * lttng_autostart_parse() - parse an lttng.autostart= value
+ * @str: the value
+ * @spec: out; defaults are filled in first
+ *
+ * Reports every rejected item with a boot message.
+ *
+ * Return: the number of items rejected.
+ */
+int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec)
+{
+	char *copy, *cur, *item, *eq;
+	int bad = 0, ret;
+
+	memset(spec, 0, sizeof(*spec));
+	strscpy(spec->name, "boot", sizeof(spec->name));
+	spec->params.subbuf_size = LTTNG_DEFAULT_SUBBUF_SIZE;
+	spec->params.num_subbuf = LTTNG_DEFAULT_NUM_SUBBUF;
+	spec->params.overwrite = true;
+	spec->params.read_timer_us = LTTNG_DEFAULT_READ_TIMER_US;
+	spec->params.output = LTTNG_ABI_OUTPUT_SPLICE;
+
+	copy = kstrdup(str, GFP_KERNEL);
+	if (!copy) {
+		pr_warn("lttng: autostart: out of memory, no boot session\n");
+		return 1;
+	}
+	cur = copy;
+	while ((item = strsep(&cur, ","))) {
+		if (!*item) {
+			pr_warn("lttng: autostart: ignoring an empty item\n");
+			bad++;
+			continue;
+		}
+		eq = strchr(item, '=');
+		if (eq) {
+			*eq = '\0';
+			ret = lttng_autostart_option(item, eq + 1, spec);
+			if (ret == -ENOENT)
+				pr_warn("lttng: autostart: ignoring unknown option '%s'\n",
+					item);
+			else if (ret)
+				pr_warn("lttng: autostart: ignoring bad value '%s' for '%s'\n",
+					eq + 1, item);
+			bad += !!ret;
+			continue;
+		}
+		if (!lttng_autostart_event_ok(item)) {
+			pr_warn("lttng: autostart: ignoring bad event name '%s'\n",
+				item);
+			bad++;
+		} else if (spec->nr_events == LTTNG_AUTOSTART_MAX_EVENTS) {
+			pr_warn("lttng: autostart: ignoring '%s': more than %d events\n",
+				item, LTTNG_AUTOSTART_MAX_EVENTS);
+			bad++;
+		} else {
+			strscpy(spec->events[spec->nr_events++], item,
+				LTTNG_AUTOSTART_NAME_LEN);
+		}
+	}
+	kfree(copy);
+	return bad;
+}
+
+static struct lttng_session *lttng_boot_session;
+
+static int __init lttng_autostart_init(void)
+{
+	struct lttng_autostart_spec *spec;
+	struct lttng_enabler *enabler;
+	struct lttng_channel *chan;
+	unsigned int i, matched = 0;
+	int ret;
+
+	if (!lttng_autostart_str[0])
+		return 0;
+	spec = kzalloc(sizeof(*spec), GFP_KERNEL);
+	if (!spec) {
+		pr_warn("lttng: autostart: out of memory, no boot session\n");
+		return 0;
+	}
+	lttng_autostart_parse(lttng_autostart_str, spec);
+	if (!spec->nr_events) {
+		pr_warn("lttng: autostart: no event to trace, no boot session\n");
+		goto out;
+	}
+	lttng_boot_session = lttng_session_create(spec->name);
+	if (!lttng_boot_session) {
+		pr_warn("lttng: autostart: out of memory, no boot session\n");
+		goto out;
+	}
+	lttng_boot_session->boot = true;
+	chan = lttng_channel_create(lttng_boot_session, &spec->params, false);
+	if (IS_ERR(chan)) {
+		pr_warn("lttng: autostart: cannot create the channel (%ld), no boot session\n",
+			PTR_ERR(chan));
+		goto err;
+	}
+	for (i = 0; i < spec->nr_events; i++) {
+		enabler = lttng_enabler_create(chan, spec->events[i],
+					       LTTNG_ABI_TRACEPOINT);
+		if (IS_ERR(enabler)) {
+			pr_warn("lttng: autostart: cannot enable '%s' (%ld)\n",
+				spec->events[i], PTR_ERR(enabler));
+			continue;
+		}
+		if (!lttng_enabler_match_count(enabler))
+			pr_warn("lttng: autostart: no event matches '%s', ignored\n",
+				spec->events[i]);
+		matched += lttng_enabler_match_count(enabler);
+		lttng_enabler_set_enabled(enabler, true);
+	}
+	if (!matched) {
+		pr_warn("lttng: autostart: no known event requested, no boot session\n");
+		goto err;
+	}
+	ret = lttng_session_start(lttng_boot_session);
+	if (ret) {
+		pr_warn("lttng: autostart: cannot start (%d), no boot session\n",
+			ret);
+		goto err;
+	}
+	pr_info("lttng: autostart: session '%s' traces %u events, %s, %u x %llu bytes per CPU\n",
+		spec->name, matched,
+		spec->params.overwrite ? "overwrite" : "discard",
+		(unsigned int)spec->params.num_subbuf,
+		spec->params.subbuf_size);
+	goto out;
+err:
+	lttng_session_put(lttng_boot_session);
+	lttng_boot_session = NULL;
+out:
+	kfree(spec);
+	return 0;
+}
+early_initcall(lttng_autostart_init);

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * LTTng built-in: the tracer core's objects and their API, for the core
+ * files and the misc device.
+ *
+ * Lifetimes.  A session is reference counted: its fds, the fds of its
+ * channels and events, and the kernel for the boot session each hold a
+ * reference.  The last put destroys it: tracing stops, every probe is
+ * unhooked, and every ring buffer is finalized, so that its readers drain
+ * what is left and then see hang-up.  Stream fds hold only their ring
+ * buffer channel (and the metadata cache), never the session.
+ *
+ * Locking.  lttng_sessions_mutex protects the list of sessions and every
+ * session's channels, enablers and events.  Probes never take it: they
+ * read lttng_event.armed, which is written under it.
+ */
+#ifndef _LTTNG_INTERNAL_H
+#define _LTTNG_INTERNAL_H
+
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/lttng/events.h>
+#include <linux/lttng/ringbuffer.h>
+#include <linux/mutex.h>
+#include <linux/uuid.h>
+#include <uapi/linux/lttng.h>
+
+/* CTF framing of data packets and event headers. */
+#define LTTNG_CTF_MAGIC			0xC1FC1FC1U
+#define LTTNG_METADATA_MAGIC		0x75D11D57U
+#define LTTNG_EVENT_ID_COMPACT_MAX	30
+#define LTTNG_EVENT_ID_EXTENDED		31
+#define LTTNG_EVENT_HDR_COMPACT		4
+#define LTTNG_EVENT_HDR_EXTENDED	13
+#define LTTNG_TSC_BITS			27
+
+/* What sessiond sends for a data channel when the user says nothing. */
+#define LTTNG_DEFAULT_SUBBUF_SIZE	(256 * 1024)
+#define LTTNG_DEFAULT_NUM_SUBBUF	4
+#define LTTNG_DEFAULT_READ_TIMER_US	200000
+
+extern struct mutex lttng_sessions_mutex;
+
+/**
+ * struct lttng_metadata_cache - a session's CTF metadata text
+ * @ref: the session and every metadata stream hold one
+ * @lock: protects @data, @len, @alloc and @version
+ * @data: the TSDL text, grown by whole declarations
+ * @len: bytes of text
+ * @alloc: bytes allocated
+ * @version: bumped when the text is regenerated from scratch
+ * @uuid: the trace UUID, repeated in every metadata packet
+ * @wait: metadata readers wait here for new text
+ */
+struct lttng_metadata_cache {
+	struct kref ref;
+	struct mutex lock;
+	char *data;
+	size_t len;
+	size_t alloc;
+	u64 version;
+	uuid_t uuid;
+	wait_queue_head_t wait;
+};
+
+struct lttng_session {
+	struct list_head node;
+	struct kref ref;
+	char name[LTTNG_ABI_SESSION_NAME_LEN];
+	char creation_time[LTTNG_ABI_CREATION_TIME_LEN];
+	uuid_t uuid;
+	u64 clock_offset;
+	bool active;
+	bool been_active;
+	bool boot;
+	bool header_dumped;
+	struct list_head chans;
+	struct list_head metadata_chans;
+	unsigned int nr_chans;
+	struct lttng_metadata_cache *cache;
+};
+
+/**
+ * struct lttng_chan_params - what a channel is made of
+ * @subbuf_size: bytes per sub-buffer
+ * @num_subbuf: sub-buffers per CPU
+ * @overwrite: flight recorder mode
+ * @switch_timer_us: idle flush period, 0 = off
+ * @read_timer_us: reader wake-up period, 0 = off
+ * @output: enum lttng_abi_output
+ */
+struct lttng_chan_params {
+	u64 subbuf_size;
+	u64 num_subbuf;
+	bool overwrite;
+	u32 switch_timer_us;
+	u32 read_timer_us;
+	u32 output;
+};
+
+struct lttng_channel {
+	struct list_head node;
+	struct lttng_session *session;
+	struct lttng_rb_chan *rb;
+	struct lttng_chan_params params;
+	unsigned int id;
+	bool enabled;
+	bool metadata;
+	bool metadata_dumped;
+	struct list_head enablers;
+	struct list_head events;
+	unsigned int next_event_id;
+};
+
+/**
+ * struct lttng_enabler - what an EVENT command asked for: a name or glob
+ * @node: in the channel's enabler list
+ * @chan: the channel
+ * @pattern: event name or star-glob
+ * @instrumentation: enum lttng_abi_instrumentation
+ * @enabled: the ENABLE state
+ */
+struct lttng_enabler {
+	struct list_head node;
+	struct lttng_channel *chan;
+	char pattern[LTTNG_ABI_SYM_NAME_LEN];
+	u32 instrumentation;
+	bool enabled;
+};
+
+/**
+ * struct lttng_metadata_stream - the reader of a metadata channel
+ * @rb: the metadata ring buffer (a reference)
+ * @buf: its only buffer
+ * @cache: the session's metadata (a reference)
+ * @lock: serializes the copy from the cache into @rb
+ * @pos: bytes of the cache copied into @rb
+ * @version: cache version as of the last copy
+ */
+struct lttng_metadata_stream {
+	struct lttng_rb_chan *rb;
+	struct lttng_rb_buf *buf;
+	struct lttng_metadata_cache *cache;
+	struct mutex lock;
+	size_t pos;
+	u64 version;
+};
+
+/* session.c */
+struct lttng_session *lttng_session_create(const char *name);
+void lttng_session_get(struct lttng_session *session);
+void lttng_session_put(struct lttng_session *session);
+struct lttng_session *lttng_session_find(const char *name);
+int lttng_session_start(struct lttng_session *session);
+int lttng_session_stop(struct lttng_session *session);
+int lttng_session_set_name(struct lttng_session *session, const char *name);
+int lttng_session_set_creation_time(struct lttng_session *session,
+				    const char *iso8601);
+struct lttng_channel *lttng_channel_create(struct lttng_session *session,
+					   const struct lttng_chan_params *p,
+					   bool metadata);
+void lttng_metadata_channel_destroy(struct lttng_channel *chan);
+struct lttng_channel *lttng_channel_get_nth(struct lttng_session *session,
+					    unsigned int index);
+int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled);
+struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
+					   const char *pattern,
+					   u32 instrumentation);
+int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
+unsigned int lttng_enabler_match_count(struct lttng_enabler *enabler);
+int lttng_chan_params_check(const struct lttng_chan_params *p);
+
+/* probes.c */
+bool lttng_glob_match(const char *pattern, const char *name);
+const struct lttng_event_desc *lttng_probe_next_desc(const struct lttng_event_desc *prev);
+unsigned int lttng_probe_count_matching(const char *pattern);
+
+/* client.c */
+struct lttng_rb_chan *lttng_client_chan_create(struct lttng_channel *chan,
+					       const struct lttng_rb_config *cfg);
+
+/* metadata.c */
+struct lttng_metadata_cache *lttng_metadata_cache_create(const uuid_t *uuid);
+void lttng_metadata_cache_put(struct lttng_metadata_cache *cache);
+int lttng_metadata_sync(struct lttng_session *session);
+int lttng_metadata_append(struct lttng_metadata_cache *cache,
+			  const char *fmt, ...) __printf(2, 3);
+struct lttng_rb_chan *lttng_metadata_chan_create(struct lttng_session *session,
+						 const struct lttng_rb_config *cfg);
+struct lttng_metadata_stream *lttng_metadata_stream_open(struct lttng_channel *chan);
+void lttng_metadata_stream_release(struct lttng_metadata_stream *ms);
+int lttng_metadata_stream_get_next(struct lttng_metadata_stream *ms);
+int lttng_metadata_stream_flush(struct lttng_metadata_stream *ms);
+bool lttng_metadata_stream_pending(struct lttng_metadata_stream *ms);
+
+/* autostart.c */
+#define LTTNG_AUTOSTART_MAX_EVENTS	32
+#define LTTNG_AUTOSTART_NAME_LEN	64
+
+/**
+ * struct lttng_autostart_spec - a parsed lttng.autostart= value
+ * @name: session name
+ * @params: the channel's shape
+ * @nr_events: number of @events
+ * @events: event names and globs
+ */
+struct lttng_autostart_spec {
+	char name[LTTNG_AUTOSTART_NAME_LEN];
+	struct lttng_chan_params params;
+	unsigned int nr_events;
+	char events[LTTNG_AUTOSTART_MAX_EVENTS][LTTNG_AUTOSTART_NAME_LEN];
+};
+
+int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec);
+
+#endif /* _LTTNG_INTERNAL_H */

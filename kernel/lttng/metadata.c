@@ -1,0 +1,498 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: CTF 1.8 metadata.
+ *
+ * Each session keeps its TSDL text in a metadata cache that only grows, by
+ * whole declarations: the trace header first, then a stream declaration
+ * per channel and an event declaration per event, as they appear.  The
+ * layout, names and env are those of an LTTng-modules 2.13 kernel trace,
+ * so that babeltrace2, Trace Compass and lttng-analyses treat the trace
+ * as one.
+ *
+ * A metadata stream reads the cache through a small ring buffer of its
+ * own, one CTF metadata packet per sub-buffer: each GET_NEXT_SUBBUF that
+ * finds no packet copies up to one packet of new text from the cache.
+ */
+
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+#include <linux/time.h>
+#include <linux/timekeeping.h>
+#include <linux/utsname.h>
+
+#include "internal.h"
+
+struct lttng_metadata_packet_header {
+	u32 magic;
+	u8 uuid[16];
+	u32 checksum;
+	u32 content_size;
+	u32 packet_size;
+	u8 compression_scheme;
+	u8 encryption_scheme;
+	u8 checksum_scheme;
+	u8 major;
+	u8 minor;
+} __packed;
+
+#ifdef __LITTLE_ENDIAN
+#define LTTNG_BYTE_ORDER	"le"
+#else
+#define LTTNG_BYTE_ORDER	"be"
+#endif
+
+/* The trace clock's UUID: one per boot, shared by every session. */
+static uuid_t lttng_clock_uuid;
+
+struct lttng_metadata_cache *lttng_metadata_cache_create(const uuid_t *uuid)
+{
+	struct lttng_metadata_cache *cache;
+
+	cache = kzalloc(sizeof(*cache), GFP_KERNEL);
+	if (!cache)
+		return NULL;
+	kref_init(&cache->ref);
+	mutex_init(&cache->lock);
+	init_waitqueue_head(&cache->wait);
+	uuid_copy(&cache->uuid, uuid);
+	return cache;
+}
+
+static void lttng_metadata_cache_release(struct kref *ref)
+{
+	struct lttng_metadata_cache *cache =
+		container_of(ref, struct lttng_metadata_cache, ref);
+
+	kvfree(cache->data);
+	kfree(cache);
+}
+
+void lttng_metadata_cache_put(struct lttng_metadata_cache *cache)
+{
+	kref_put(&cache->ref, lttng_metadata_cache_release);
+}
+
+/**
+ * lttng_metadata_append() - append formatted text to a metadata cache
+ * @cache: the cache, whose lock the caller holds
+ * @fmt: printf format
+ *
+ * Return: 0, or -ENOMEM; nothing is appended on failure.
+ */
+int lttng_metadata_append(struct lttng_metadata_cache *cache,
+			  const char *fmt, ...)
+{
+	va_list ap;
+	size_t need;
+	int len;
+
+	lockdep_assert_held(&cache->lock);
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	need = cache->len + len + 1;
+	if (need > cache->alloc) {
+		size_t alloc = max_t(size_t, roundup_pow_of_two(need), 4096);
+		char *data = kvrealloc(cache->data, alloc, GFP_KERNEL);
+
+		if (!data)
+			return -ENOMEM;
+		cache->data = data;
+		cache->alloc = alloc;
+	}
+	va_start(ap, fmt);
+	vsnprintf(cache->data + cache->len, len + 1, fmt, ap);
+	va_end(ap);
+	cache->len += len;
+	return 0;
+}
+
+static int lttng_metadata_header(struct lttng_session *session)
+{
+	struct lttng_metadata_cache *cache = session->cache;
+	struct new_utsname *uts = utsname();
+	int ret;
+
+	ret = lttng_metadata_append(cache,
+		"/* CTF 1.8 */\n\n"
+		"typealias integer { size = 8; align = 8; signed = false; } := uint8_t;\n"
+		"typealias integer { size = 16; align = 8; signed = false; } := uint16_t;\n"
+		"typealias integer { size = 32; align = 8; signed = false; } := uint32_t;\n"
+		"typealias integer { size = 64; align = 8; signed = false; } := uint64_t;\n"
+		"typealias integer { size = 64; align = 8; signed = false; } := unsigned long;\n"
+		"typealias integer { size = 5; align = 1; signed = false; } := uint5_t;\n"
+		"typealias integer { size = 27; align = 1; signed = false; } := uint27_t;\n\n"
+		"trace {\n"
+		"\tmajor = 1;\n"
+		"\tminor = 8;\n"
+		"\tuuid = \"%pUb\";\n"
+		"\tbyte_order = " LTTNG_BYTE_ORDER ";\n"
+		"\tpacket.header := struct {\n"
+		"\t\tuint32_t magic;\n"
+		"\t\tuint8_t  uuid[16];\n"
+		"\t\tuint32_t stream_id;\n"
+		"\t\tuint64_t stream_instance_id;\n"
+		"\t};\n"
+		"};\n\n",
+		&session->uuid);
+	if (ret)
+		return ret;
+	ret = lttng_metadata_append(cache,
+		"env {\n"
+		"\thostname = \"%s\";\n"
+		"\tdomain = \"kernel\";\n"
+		"\tsysname = \"%s\";\n"
+		"\tkernel_release = \"%s\";\n"
+		"\tkernel_version = \"%s\";\n"
+		"\ttracer_name = \"lttng-modules\";\n"
+		"\ttracer_major = %d;\n"
+		"\ttracer_minor = %d;\n"
+		"\ttracer_patchlevel = %d;\n"
+		"\ttrace_buffering_scheme = \"global\";\n"
+		"\ttrace_name = \"%s\";\n"
+		"\ttrace_creation_datetime = \"%s\";\n"
+		"};\n\n",
+		uts->nodename, uts->sysname, uts->release, uts->version,
+		LTTNG_ABI_TRACER_MAJOR, LTTNG_ABI_TRACER_MINOR,
+		LTTNG_ABI_TRACER_PATCHLEVEL, session->name,
+		session->creation_time);
+	if (ret)
+		return ret;
+	return lttng_metadata_append(cache,
+		"clock {\n"
+		"\tname = \"monotonic\";\n"
+		"\tuuid = \"%pUb\";\n"
+		"\tdescription = \"Monotonic Clock\";\n"
+		"\tfreq = 1000000000; /* Frequency, in Hz */\n"
+		"\t/* clock value offset from Epoch is: offset * (1/freq) */\n"
+		"\toffset = %llu;\n"
+		"};\n\n"
+		"typealias integer {\n"
+		"\tsize = 27; align = 1; signed = false;\n"
+		"\tmap = clock.monotonic.value;\n"
+		"} := uint27_clock_monotonic_t;\n\n"
+		"typealias integer {\n"
+		"\tsize = 64; align = 8; signed = false;\n"
+		"\tmap = clock.monotonic.value;\n"
+		"} := uint64_clock_monotonic_t;\n\n"
+		"struct packet_context {\n"
+		"\tuint64_clock_monotonic_t timestamp_begin;\n"
+		"\tuint64_clock_monotonic_t timestamp_end;\n"
+		"\tuint64_t content_size;\n"
+		"\tuint64_t packet_size;\n"
+		"\tuint64_t packet_seq_num;\n"
+		"\tunsigned long events_discarded;\n"
+		"\tuint32_t cpu_id;\n"
+		"} align(8);\n\n"
+		"struct event_header_compact {\n"
+		"\tenum : uint5_t { compact = 0 ... 30, extended = 31 } id;\n"
+		"\tvariant <id> {\n"
+		"\t\tstruct {\n"
+		"\t\t\tuint27_clock_monotonic_t timestamp;\n"
+		"\t\t} compact;\n"
+		"\t\tstruct {\n"
+		"\t\t\tuint32_t id;\n"
+		"\t\t\tuint64_clock_monotonic_t timestamp;\n"
+		"\t\t} extended;\n"
+		"\t} v;\n"
+		"} align(8);\n\n",
+		&lttng_clock_uuid, session->clock_offset);
+}
+
+static int lttng_metadata_stream_decl(struct lttng_channel *chan)
+{
+	return lttng_metadata_append(chan->session->cache,
+		"stream {\n"
+		"\tid = %u;\n"
+		"\tevent.header := struct event_header_compact;\n"
+		"\tpacket.context := struct packet_context;\n"
+		"};\n\n", chan->id);
+}
+
+static int lttng_metadata_field(struct lttng_metadata_cache *cache,
+				const struct lttng_event_field *f)
+{
+	switch (f->type) {
+	case LTTNG_FIELD_INTEGER:
+		return lttng_metadata_append(cache,
+			"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = %u; } _%s;\n",
+			f->size * 8, f->is_signed, f->hex ? 16 : 10, f->name);
+	case LTTNG_FIELD_ARRAY_TEXT:
+		return lttng_metadata_append(cache,
+			"\t\tinteger { size = %u; align = 8; signed = 0; encoding = UTF8; base = 10; } _%s[%u];\n",
+			f->size * 8, f->name, f->len);
+	case LTTNG_FIELD_STRING:
+		return lttng_metadata_append(cache, "\t\tstring _%s;\n",
+					     f->name);
+	}
+	return -EINVAL;
+}
+
+static int lttng_metadata_event_decl(struct lttng_event *event)
+{
+	struct lttng_metadata_cache *cache = event->chan->session->cache;
+	const struct lttng_event_desc *desc = event->desc;
+	unsigned int i;
+	int ret;
+
+	ret = lttng_metadata_append(cache,
+		"event {\n"
+		"\tname = \"%s\";\n"
+		"\tid = %u;\n"
+		"\tstream_id = %u;\n"
+		"\tfields := struct {\n",
+		desc->name, event->id, event->chan->id);
+	for (i = 0; !ret && i < desc->nr_fields; i++)
+		ret = lttng_metadata_field(cache, &desc->fields[i]);
+	if (!ret)
+		ret = lttng_metadata_append(cache, "\t};\n};\n\n");
+	return ret;
+}
+
+/*
+ * Append what is not declared yet; then, with @mark, only flag it as
+ * declared.  Two passes, so that a failed append leaves no flag set.
+ */
+static int lttng_metadata_sync_locked(struct lttng_session *session, bool mark)
+{
+	struct lttng_channel *chan;
+	struct lttng_event *event;
+	int ret = 0;
+
+	if (!session->header_dumped) {
+		if (mark)
+			session->header_dumped = true;
+		else
+			ret = lttng_metadata_header(session);
+		if (ret)
+			return ret;
+	}
+	list_for_each_entry(chan, &session->chans, node) {
+		if (chan->metadata_dumped)
+			continue;
+		if (mark)
+			chan->metadata_dumped = true;
+		else
+			ret = lttng_metadata_stream_decl(chan);
+		if (ret)
+			return ret;
+	}
+	list_for_each_entry(chan, &session->chans, node) {
+		list_for_each_entry(event, &chan->events, node) {
+			if (event->metadata_dumped)
+				continue;
+			if (mark)
+				event->metadata_dumped = true;
+			else
+				ret = lttng_metadata_event_decl(event);
+			if (ret)
+				return ret;
+		}
+	}
+	return 0;
+}
+
+/**
+ * lttng_metadata_sync() - declare what a session has not declared yet
+ * @session: the session
+ *
+ * Appends, in one transaction, the trace header if missing, then the
+ * stream and event declarations not yet in the cache, and wakes the
+ * metadata readers.
+ *
+ * Return: 0, or -ENOMEM with the cache as it was.
+ */
+int lttng_metadata_sync(struct lttng_session *session)
+{
+	struct lttng_metadata_cache *cache = session->cache;
+	size_t mark;
+	int ret;
+
+	lockdep_assert_held(&lttng_sessions_mutex);
+	if (!session->creation_time[0]) {
+		struct tm tm;
+
+		time64_to_tm(ktime_get_real_seconds(), 0, &tm);
+		snprintf(session->creation_time, sizeof(session->creation_time),
+			 "%04ld%02d%02dT%02d%02d%02d+0000", tm.tm_year + 1900,
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			 tm.tm_sec);
+	}
+	mutex_lock(&cache->lock);
+	mark = cache->len;
+	ret = lttng_metadata_sync_locked(session, false);
+	if (ret)
+		cache->len = mark;
+	else
+		lttng_metadata_sync_locked(session, true);
+	mutex_unlock(&cache->lock);
+	if (cache->len != mark)
+		wake_up_interruptible(&cache->wait);
+	return ret;
+}
+
+static void lttng_metadata_packet_begin(struct lttng_rb_chan *rb, void *p,
+					const struct lttng_rb_packet *pkt)
+{
+	struct lttng_metadata_cache *cache = lttng_rb_chan_priv(rb);
+	struct lttng_metadata_packet_header *hdr = p;
+
+	memset(hdr, 0, sizeof(*hdr));
+	hdr->magic = LTTNG_METADATA_MAGIC;
+	memcpy(hdr->uuid, &cache->uuid, sizeof(hdr->uuid));
+	hdr->major = 1;
+	hdr->minor = 8;
+}
+
+static void lttng_metadata_packet_end(struct lttng_rb_chan *rb, void *p,
+				      const struct lttng_rb_packet *pkt)
+{
+	struct lttng_metadata_packet_header *hdr = p;
+
+	hdr->content_size = pkt->data_size * BITS_PER_BYTE;
+	hdr->packet_size = lttng_rb_padded_size(pkt) * BITS_PER_BYTE;
+}
+
+static void lttng_metadata_client_release(struct lttng_rb_chan *rb)
+{
+	lttng_metadata_cache_put(lttng_rb_chan_priv(rb));
+}
+
+static const struct lttng_rb_client lttng_metadata_client = {
+	.header_size = sizeof(struct lttng_metadata_packet_header),
+	.packet_begin = lttng_metadata_packet_begin,
+	.packet_end = lttng_metadata_packet_end,
+	.release = lttng_metadata_client_release,
+};
+
+struct lttng_rb_chan *lttng_metadata_chan_create(struct lttng_session *session,
+						 const struct lttng_rb_config *cfg)
+{
+	struct lttng_rb_chan *rb;
+
+	kref_get(&session->cache->ref);
+	rb = lttng_rb_chan_create(cfg, &lttng_metadata_client, session->cache);
+	if (IS_ERR(rb))
+		lttng_metadata_cache_put(session->cache);
+	return rb;
+}
+
+/**
+ * lttng_metadata_stream_open() - become the reader of a metadata channel
+ * @chan: the metadata channel
+ *
+ * Return: the stream, or ERR_PTR(-EBUSY) if it has one, or -ENOMEM.
+ */
+struct lttng_metadata_stream *lttng_metadata_stream_open(struct lttng_channel *chan)
+{
+	struct lttng_metadata_stream *ms;
+	int ret;
+
+	ms = kzalloc(sizeof(*ms), GFP_KERNEL);
+	if (!ms)
+		return ERR_PTR(-ENOMEM);
+	ms->rb = chan->rb;
+	ms->buf = lttng_rb_chan_buf(chan->rb, 0);
+	ret = lttng_rb_buf_open_reader(ms->buf);
+	if (ret) {
+		kfree(ms);
+		return ERR_PTR(ret);
+	}
+	ms->cache = chan->session->cache;
+	kref_get(&ms->cache->ref);
+	mutex_init(&ms->lock);
+	return ms;
+}
+
+void lttng_metadata_stream_release(struct lttng_metadata_stream *ms)
+{
+	lttng_metadata_cache_put(ms->cache);
+	lttng_rb_buf_release_reader(ms->buf);
+	kfree(ms);
+}
+
+/* Copy up to one packet of new text into the ring buffer and close it. */
+static int lttng_metadata_stream_fill(struct lttng_metadata_stream *ms)
+{
+	const struct lttng_rb_config *cfg = lttng_rb_chan_config(ms->rb);
+	struct lttng_metadata_cache *cache = ms->cache;
+	struct lttng_rb_ctx ctx = { };
+	size_t chunk;
+	int ret = 0;
+
+	lockdep_assert_held(&ms->lock);
+	mutex_lock(&cache->lock);
+	ms->version = cache->version;
+	if (ms->pos >= cache->len)
+		goto out;
+	chunk = min_t(size_t, cache->len - ms->pos,
+		      cfg->subbuf_size - lttng_metadata_client.header_size);
+	ctx.size_compact = chunk;
+	ctx.size_full = chunk;
+	preempt_disable();
+	ret = lttng_rb_reserve(ms->rb, &ctx);
+	if (!ret) {
+		memcpy(ctx.addr, cache->data + ms->pos, chunk);
+		lttng_rb_commit(ms->rb, &ctx);
+	}
+	preempt_enable();
+	if (!ret)
+		ms->pos += chunk;
+out:
+	mutex_unlock(&cache->lock);
+	if (!ret)
+		lttng_rb_buf_flush(ms->buf, false);
+	return ret;
+}
+
+/**
+ * lttng_metadata_stream_get_next() - GET_NEXT_SUBBUF on a metadata stream
+ * @ms: the stream
+ *
+ * Return: as lttng_rb_get_next().
+ */
+int lttng_metadata_stream_get_next(struct lttng_metadata_stream *ms)
+{
+	int ret;
+
+	mutex_lock(&ms->lock);
+	ret = lttng_rb_get_next(ms->buf);
+	if (ret == -EAGAIN || ret == -ENODATA) {
+		if (!lttng_metadata_stream_fill(ms))
+			ret = lttng_rb_get_next(ms->buf);
+	}
+	mutex_unlock(&ms->lock);
+	return ret;
+}
+
+/**
+ * lttng_metadata_stream_flush() - FLUSH on a metadata stream
+ * @ms: the stream
+ *
+ * Return: 0.
+ */
+int lttng_metadata_stream_flush(struct lttng_metadata_stream *ms)
+{
+	mutex_lock(&ms->lock);
+	lttng_metadata_stream_fill(ms);
+	mutex_unlock(&ms->lock);
+	return 0;
+}
+
+/**
+ * lttng_metadata_stream_pending() - is there text this stream has not read?
+ * @ms: the stream
+ *
+ * Return: true when the cache has text not yet copied to the stream.
+ */
+bool lttng_metadata_stream_pending(struct lttng_metadata_stream *ms)
+{
+	return READ_ONCE(ms->cache->len) > READ_ONCE(ms->pos);
+}
+
+static int __init lttng_metadata_init(void)
+{
+	uuid_gen(&lttng_clock_uuid);
+	return 0;
+}
+early_initcall(lttng_metadata_init);
