@@ -173,5 +173,6 @@ __poll_t lttng_rb_poll(struct lttng_rb_buf *buf, struct file *file,
 		       poll_table *wait);
 void lttng_rb_stats(struct lttng_rb_buf *buf, struct lttng_rb_stats *st);
 bool lttng_rb_finalized(struct lttng_rb_buf *buf);
+bool lttng_rb_buf_has_reader(struct lttng_rb_buf *buf);
 
 #endif /* _LINUX_LTTNG_RINGBUFFER_H */

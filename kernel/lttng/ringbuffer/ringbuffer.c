@@ -871,6 +871,18 @@ int lttng_rb_buf_open_reader(struct lttng_rb_buf *buf)
 EXPORT_SYMBOL_GPL(lttng_rb_buf_open_reader);
 
 /**
+ * lttng_rb_buf_has_reader() - does a buffer have its reader?
+ * @buf: the buffer
+ *
+ * Return: true between lttng_rb_buf_open_reader() and its release.
+ */
+bool lttng_rb_buf_has_reader(struct lttng_rb_buf *buf)
+{
+	return atomic_read(&buf->has_reader);
+}
+EXPORT_SYMBOL_GPL(lttng_rb_buf_has_reader);
+
+/**
  * lttng_rb_buf_release_reader() - stop being a buffer's reader
  * @buf: the buffer; may be freed on return
  *

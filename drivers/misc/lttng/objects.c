@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: session, channel and event fds.
+ *
+ * Each of these fds holds a reference on its session, as in LTTng-modules:
+ * the session lives until sessiond has closed all of them, and then dies
+ * even though consumerd still holds the stream fds.
+ */
+
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "internal.h"
+#include "abi.h"
+
+static int lttng_abi_channel_fd(struct lttng_channel *chan);
+
+static bool lttng_abi_str_ok(const char *s, size_t size)
+{
+	return memchr(s, '\0', size);
+}
+
+static int lttng_abi_chan_params(void __user *uarg, struct lttng_chan_params *p)
+{
+	struct lttng_abi_channel c;
+
+	if (copy_from_user(&c, uarg, sizeof(c)))
+		return -EFAULT;
+	if (c.overwrite != 0 && c.overwrite != 1) {
+		pr_debug("lttng: channel: overwrite must be 0 or 1\n");
+		return -EINVAL;
+	}
+	p->subbuf_size = c.subbuf_size;
+	p->num_subbuf = c.num_subbuf;
+	p->switch_timer_us = c.switch_timer_interval;
+	p->read_timer_us = c.read_timer_interval;
+	p->output = c.output;
+	p->overwrite = c.overwrite;
+	return lttng_chan_params_check(p);
+}
+
+static long lttng_session_add_channel(struct lttng_session *session,
+				      void __user *uarg, bool metadata)
+{
+	struct lttng_chan_params p;
+	struct lttng_channel *chan;
+	int ret, fd;
+
+	ret = lttng_abi_chan_params(uarg, &p);
+	if (ret)
+		return ret;
+	chan = lttng_channel_create(session, &p, metadata);
+	if (IS_ERR(chan))
+		return PTR_ERR(chan);
+	fd = lttng_abi_channel_fd(chan);
+	if (fd < 0 && metadata)
+		lttng_metadata_channel_destroy(chan);
+	/* A data channel that lost its fd still dies with its session. */
+	return fd;
+}
+
+static long lttng_session_channel_get(struct lttng_session *session,
+				      void __user *uarg)
+{
+	struct lttng_abi_channel_get arg;
+	struct lttng_channel *chan;
+	u32 size;
+	int ret;
+
+	if (get_user(size, (u32 __user *)uarg))
+		return -EFAULT;
+	ret = copy_struct_from_user(&arg, sizeof(arg), uarg, size);
+	if (ret)
+		return ret;
+	chan = lttng_channel_get_nth(session, arg.index);
+	if (!chan)
+		return -ENOENT;
+	return lttng_abi_channel_fd(chan);
+}
+
+static long lttng_session_ioctl(struct file *file, unsigned int cmd,
+				unsigned long arg)
+{
+	struct lttng_session *session = file->private_data;
+	void __user *uarg = (void __user *)arg;
+
+	switch (cmd) {
+	case LTTNG_ABI_CHANNEL:
+		return lttng_session_add_channel(session, uarg, false);
+	case LTTNG_ABI_METADATA:
+		return lttng_session_add_channel(session, uarg, true);
+	case LTTNG_ABI_SESSION_START:
+	case LTTNG_ABI_ENABLE:
+		return lttng_session_start(session);
+	case LTTNG_ABI_SESSION_STOP:
+	case LTTNG_ABI_DISABLE:
+		return lttng_session_stop(session);
+	case LTTNG_ABI_SESSION_SET_NAME:
+	case _IOR(LTTNG_ABI_IOC, 0x5D, struct lttng_abi_session_name): {
+		struct lttng_abi_session_name n;
+
+		if (copy_from_user(&n, uarg, sizeof(n)))
+			return -EFAULT;
+		return lttng_session_set_name(session, n.name);
+	}
+	case LTTNG_ABI_SESSION_SET_CREATION_TIME:
+	case _IOR(LTTNG_ABI_IOC, 0x5E, struct lttng_abi_session_creation_time): {
+		struct lttng_abi_session_creation_time t;
+
+		if (copy_from_user(&t, uarg, sizeof(t)))
+			return -EFAULT;
+		return lttng_session_set_creation_time(session, t.iso8601);
+	}
+	case LTTNG_ABI_SESSION_CHANNEL_GET:
+		return lttng_session_channel_get(session, uarg);
+	}
+	return -ENOTTY;
+}
+
+static int lttng_session_release_fd(struct inode *inode, struct file *file)
+{
+	lttng_session_put(file->private_data);
+	return 0;
+}
+
+static const struct file_operations lttng_session_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = lttng_session_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.release = lttng_session_release_fd,
+	.llseek = noop_llseek,
+};
+
+/**
+ * lttng_abi_session_fd() - make a session fd
+ * @session: the session; the fd takes over one reference on success
+ *
+ * Return: the fd, or a negative errno.
+ */
+int lttng_abi_session_fd(struct lttng_session *session)
+{
+	return lttng_abi_fd_install("[lttng_session]", &lttng_session_fops,
+				    session, 0);
+}
+
+static long lttng_event_ioctl(struct file *file, unsigned int cmd,
+			      unsigned long arg)
+{
+	struct lttng_enabler *enabler = file->private_data;
+
+	switch (cmd) {
+	case LTTNG_ABI_ENABLE:
+		return lttng_enabler_set_enabled(enabler, true);
+	case LTTNG_ABI_DISABLE:
+		return lttng_enabler_set_enabled(enabler, false);
+	case LTTNG_ABI_FILTER:
+		pr_debug("lttng: filter bytecode is not supported yet\n");
+		return -ENOSYS;
+	}
+	return -ENOTTY;
+}
+
+static int lttng_event_release_fd(struct inode *inode, struct file *file)
+{
+	struct lttng_enabler *enabler = file->private_data;
+
+	lttng_session_put(enabler->chan->session);
+	return 0;
+}
+
+static const struct file_operations lttng_event_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = lttng_event_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.release = lttng_event_release_fd,
+	.llseek = noop_llseek,
+};
+
+static long lttng_channel_add_event(struct lttng_channel *chan,
+				    void __user *uarg)
+{
+	struct lttng_enabler *enabler;
+	struct lttng_abi_event *ev;
+	int fd;
+
+	ev = memdup_user(uarg, sizeof(*ev));
+	if (IS_ERR(ev))
+		return PTR_ERR(ev);
+	if (!lttng_abi_str_ok(ev->name, sizeof(ev->name))) {
+		pr_debug("lttng: event: unterminated name\n");
+		fd = -EINVAL;
+		goto out;
+	}
+	enabler = lttng_enabler_create(chan, ev->name, ev->instrumentation);
+	if (IS_ERR(enabler)) {
+		fd = PTR_ERR(enabler);
+		goto out;
+	}
+	lttng_session_get(chan->session);
+	fd = lttng_abi_fd_install("[lttng_event]", &lttng_event_fops,
+				  enabler, 0);
+	/* The enabler itself stays with the channel, as a disabled one. */
+	if (fd < 0)
+		lttng_session_put(chan->session);
+out:
+	kfree(ev);
+	return fd;
+}
+
+static long lttng_channel_ioctl(struct file *file, unsigned int cmd,
+				unsigned long arg)
+{
+	struct lttng_channel *chan = file->private_data;
+
+	if (chan->metadata) {
+		if (cmd == LTTNG_ABI_STREAM)
+			return lttng_abi_metadata_stream_fd(chan);
+		return -ENOTTY;
+	}
+	switch (cmd) {
+	case LTTNG_ABI_STREAM:
+		return lttng_abi_stream_fd(chan);
+	case LTTNG_ABI_EVENT:
+		return lttng_channel_add_event(chan, (void __user *)arg);
+	case LTTNG_ABI_ENABLE:
+		return lttng_channel_set_enabled(chan, true);
+	case LTTNG_ABI_DISABLE:
+		return lttng_channel_set_enabled(chan, false);
+	case LTTNG_ABI_CONTEXT:
+		return -ENOSYS;
+	}
+	return -ENOTTY;
+}
+
+/* Readable while some per-CPU buffer has no stream fd yet. */
+static __poll_t lttng_channel_poll(struct file *file, poll_table *wait)
+{
+	struct lttng_channel *chan = file->private_data;
+	int i, n = lttng_rb_chan_nr_bufs(chan->rb);
+
+	if (chan->metadata)
+		return 0;
+	if (!chan->enabled)
+		return EPOLLERR;
+	for (i = 0; i < n; i++) {
+		struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan->rb, i);
+
+		if (buf && !lttng_rb_buf_has_reader(buf))
+			return EPOLLIN | EPOLLRDNORM;
+	}
+	return 0;
+}
+
+static int lttng_channel_release_fd(struct inode *inode, struct file *file)
+{
+	struct lttng_channel *chan = file->private_data;
+	struct lttng_session *session = chan->session;
+
+	if (chan->metadata)
+		lttng_metadata_channel_destroy(chan);
+	lttng_session_put(session);
+	return 0;
+}
+
+static const struct file_operations lttng_channel_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = lttng_channel_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.poll = lttng_channel_poll,
+	.release = lttng_channel_release_fd,
+	.llseek = noop_llseek,
+};
+
+static int lttng_abi_channel_fd(struct lttng_channel *chan)
+{
+	int fd;
+
+	lttng_session_get(chan->session);
+	fd = lttng_abi_fd_install(chan->metadata ? "[lttng_metadata]" :
+				  "[lttng_channel]", &lttng_channel_fops,
+				  chan, 0);
+	if (fd < 0)
+		lttng_session_put(chan->session);
+	return fd;
+}
