@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit suites of the tracer core: lttng_autostart (the lttng.autostart=
+ * parser) and lttng_glob (event name matching).
+ */
+
+#include <kunit/test.h>
+#include <linux/slab.h>
+
+#include "internal.h"
+
+static struct lttng_autostart_spec *t_parse(struct kunit *test,
+					    const char *str, int *bad)
+{
+	struct lttng_autostart_spec *spec;
+
+	spec = kunit_kzalloc(test, sizeof(*spec), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, spec);
+	*bad = lttng_autostart_parse(str, spec);
+	return spec;
+}
+
+static void lttng_autostart_defaults(struct kunit *test)
+{
+	struct lttng_autostart_spec *spec;
+	int bad;
+
+	spec = t_parse(test, "sched_switch", &bad);
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_EXPECT_EQ(test, spec->nr_events, 1U);
+	KUNIT_EXPECT_STREQ(test, spec->events[0], "sched_switch");
+	KUNIT_EXPECT_STREQ(test, spec->name, "boot");
+	KUNIT_EXPECT_TRUE(test, spec->params.overwrite);
+	KUNIT_EXPECT_EQ(test, spec->params.subbuf_size, 256ULL * 1024);
+	KUNIT_EXPECT_EQ(test, spec->params.num_subbuf, 4ULL);
+	KUNIT_EXPECT_EQ(test, spec->params.read_timer_us, 200000U);
+}
+
+static void lttng_autostart_options(struct kunit *test)
+{
+	struct lttng_autostart_spec *spec;
+	int bad;
+
+	spec = t_parse(test,
+		       "sched_*,irq_*,mode=discard,subbuf=64K,nsubbuf=8,name=fw,read_timer=1000",
+		       &bad);
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_EXPECT_EQ(test, spec->nr_events, 2U);
+	KUNIT_EXPECT_STREQ(test, spec->events[0], "sched_*");
+	KUNIT_EXPECT_STREQ(test, spec->events[1], "irq_*");
+	KUNIT_EXPECT_FALSE(test, spec->params.overwrite);
+	KUNIT_EXPECT_EQ(test, spec->params.subbuf_size, 64ULL * 1024);
+	KUNIT_EXPECT_EQ(test, spec->params.num_subbuf, 8ULL);
+	KUNIT_EXPECT_STREQ(test, spec->name, "fw");
+	KUNIT_EXPECT_EQ(test, spec->params.read_timer_us, 1000U);
+}
+
+static void lttng_autostart_bad_items(struct kunit *test)
+{
+	struct lttng_autostart_spec *spec;
+	int bad;
+
+	/* Each bad item is counted and ignored; the good ones apply. */
+	spec = t_parse(test,
+		       "sched_switch,subbuf=3000,nsubbuf=3,mode=fast,bogus=1,a b,,subbuf=1G",
+		       &bad);
+	KUNIT_EXPECT_EQ(test, bad, 7);
+	KUNIT_EXPECT_EQ(test, spec->nr_events, 1U);
+	KUNIT_EXPECT_EQ(test, spec->params.subbuf_size, 256ULL * 1024);
+	KUNIT_EXPECT_EQ(test, spec->params.num_subbuf, 4ULL);
+	KUNIT_EXPECT_TRUE(test, spec->params.overwrite);
+
+	spec = t_parse(test, "", &bad);
+	KUNIT_EXPECT_EQ(test, bad, 1);
+	KUNIT_EXPECT_EQ(test, spec->nr_events, 0U);
+
+	spec = t_parse(test, "name=,subbuf=,nsubbuf=x", &bad);
+	KUNIT_EXPECT_EQ(test, bad, 3);
+	KUNIT_EXPECT_STREQ(test, spec->name, "boot");
+}
+
+static void lttng_autostart_too_many(struct kunit *test)
+{
+	struct lttng_autostart_spec *spec;
+	char *str;
+	int i, bad;
+
+	str = kunit_kzalloc(test, 1024, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, str);
+	for (i = 0; i < LTTNG_AUTOSTART_MAX_EVENTS + 2; i++)
+		sprintf(str + strlen(str), "%se%d", i ? "," : "", i);
+	spec = t_parse(test, str, &bad);
+	KUNIT_EXPECT_EQ(test, bad, 2);
+	KUNIT_EXPECT_EQ(test, spec->nr_events, LTTNG_AUTOSTART_MAX_EVENTS);
+	KUNIT_EXPECT_STREQ(test, spec->events[LTTNG_AUTOSTART_MAX_EVENTS - 1],
+			   "e31");
+}
+
+static struct kunit_case lttng_autostart_cases[] = {
+	KUNIT_CASE(lttng_autostart_defaults),
+	KUNIT_CASE(lttng_autostart_options),
+	KUNIT_CASE(lttng_autostart_bad_items),
+	KUNIT_CASE(lttng_autostart_too_many),
+	{}
+};
+
+static struct kunit_suite lttng_autostart_suite = {
+	.name = "lttng_autostart",
+	.test_cases = lttng_autostart_cases,
+};
+
+static void lttng_glob_cases(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("sched_switch", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_glob_match("sched_switch", "sched_switc"));
+	KUNIT_EXPECT_FALSE(test, lttng_glob_match("sched_switc", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("*", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("*", ""));
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("sched_*", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_glob_match("sched_*", "irq_handler_entry"));
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("*_switch", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("s*d*h", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_glob_match("s*d*x", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("a**b", "ab"));
+	KUNIT_EXPECT_TRUE(test, lttng_glob_match("a\\*b", "a*b"));
+	KUNIT_EXPECT_FALSE(test, lttng_glob_match("a\\*b", "axb"));
+}
+
+static struct kunit_case lttng_glob_test_cases[] = {
+	KUNIT_CASE(lttng_glob_cases),
+	{}
+};
+
+static struct kunit_suite lttng_glob_suite = {
+	.name = "lttng_glob",
+	.test_cases = lttng_glob_test_cases,
+};
+
+kunit_test_suites(&lttng_autostart_suite, &lttng_glob_suite);
