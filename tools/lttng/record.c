@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * lttng record: create a session, record into DIR, destroy the session.
+ *
+ * The sequence is lttng-sessiond's and lttng-consumerd's, in one process:
+ *
+ *   SESSION, SET_NAME, SET_CREATION_TIME
+ *   CHANNEL (channel0), then EVENT + ENABLE per event
+ *   METADATA + STREAM, then STREAM on channel0 until ENOENT
+ *   SESSION_START, WAIT_QUIESCENT
+ *   ... read the streams while the command runs ...
+ *   SESSION_STOP (or FLUSH_EMPTY per data stream with --no-start),
+ *   WAIT_QUIESCENT, FLUSH per stream, read until EAGAIN or ENODATA
+ *   close: the session is destroyed with its last fd
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/lttng.h>
+
+#include "cmd.h"
+#include "consumer.h"
+#include "live.h"
+#include "util.h"
+
+#define RECORD_DEFAULT_NAME		"record"
+#define RECORD_DEFAULT_DIR		"lttng-trace"
+#define RECORD_DEFAULT_SUBBUF_SIZE	(256 * 1024)
+#define RECORD_DEFAULT_NUM_SUBBUF	4
+#define RECORD_READ_TIMER_US		200000
+
+enum {
+	OPT_OVERWRITE = 256,
+	OPT_OUTPUT,
+	OPT_NO_START,
+	OPT_NAME,
+};
+
+/**
+ * struct record_opts - the command line
+ * @events: the -e arguments, each a comma-separated list
+ * @nr_events: how many -e arguments
+ * @dir: the trace directory
+ * @subbuf_size: sub-buffer size in bytes
+ * @num_subbuf: sub-buffers per CPU
+ * @overwrite: flight-recorder mode instead of discard
+ * @mode: channel output, and how the streams are read
+ * @duration_ms: without a command: how long to record, -1 until a signal
+ * @no_start: never start the session
+ * @name: the session name
+ * @cmd: the command to run, or NULL
+ */
+struct record_opts {
+	char **events;
+	unsigned int nr_events;
+	const char *dir;
+	u64 subbuf_size;
+	u64 num_subbuf;
+	bool overwrite;
+	enum lttng_read_mode mode;
+	s64 duration_ms;
+	bool no_start;
+	const char *name;
+	char **cmd;
+};
+
+/**
+ * struct record - the kernel objects of one recording
+ * @tracer: the tracer fd
+ * @session: the session fd; closing the last session fd destroys it
+ * @channel: channel0's fd
+ * @metadata: the metadata channel fd
+ * @events: the event fds
+ * @nr_events: how many
+ * @consumer: the streams and their files
+ */
+struct record {
+	int tracer;
+	int session;
+	int channel;
+	int metadata;
+	int *events;
+	unsigned int nr_events;
+	struct lttng_consumer consumer;
+};
+
+int cmd_record_usage(int status)
+{
+	fprintf(stderr,
+		"usage: lttng record [-e EVENT[,EVENT...]]... [-o DIR] [-s SUBBUF_SIZE]\n"
+		"                    [-n NUM_SUBBUF] [--overwrite] [--output mmap|splice]\n"
+		"                    [-d SECONDS] [--no-start] [--name NAME] [-- CMD [ARGS...]]\n"
+		"\n"
+		"Record kernel events into DIR/kernel while CMD runs, for SECONDS, or\n"
+		"until SIGINT or SIGTERM.\n"
+		"\n"
+		"  -e, --event LIST        events to enable, comma-separated; star globs\n"
+		"                          allowed; repeatable\n"
+		"  -o, --output-dir DIR    trace directory (default ./" RECORD_DEFAULT_DIR ")\n"
+		"  -s, --subbuf-size SIZE  sub-buffer size, power of two, K/M/G suffixes\n"
+		"                          (default 256K)\n"
+		"  -n, --num-subbuf NUM    sub-buffers per CPU, power of two (default 4)\n"
+		"      --overwrite         flight-recorder mode: overwrite the oldest\n"
+		"                          packets instead of discarding new events\n"
+		"      --output TYPE       buffer output, mmap or splice (default splice)\n"
+		"  -d, --duration SECONDS  record for SECONDS (decimals allowed); not with\n"
+		"                          CMD\n"
+		"      --no-start          create everything but never start the session:\n"
+		"                          each stream gets one empty packet\n"
+		"      --name NAME         session name (default " RECORD_DEFAULT_NAME ")\n"
+		"  -h, --help              this help\n"
+		"\n"
+		"With CMD, the exit status is CMD's.  A loss summary goes to stderr.\n");
+	return status;
+}
+
+/* Check one -e argument: names must be non-empty and fit the ABI. */
+static int record_check_events(const char *list)
+{
+	const char *p = list;
+
+	for (;;) {
+		size_t len = strcspn(p, ",");
+
+		if (!len) {
+			lttng_error("empty event name in '%s'", list);
+			return -1;
+		}
+		if (len >= LTTNG_ABI_SYM_NAME_LEN) {
+			lttng_error("event name too long in '%s'", list);
+			return -1;
+		}
+		if (!p[len])
+			return 0;
+		p += len + 1;
+	}
+}
+
+static int record_parse_size(const char *arg, const char *what,
+			     u64 *val)
+{
+	if (lttng_parse_size(arg, val)) {
+		lttng_error("bad %s '%s'", what, arg);
+		return -1;
+	}
+	if (!lttng_is_power_of_2(*val)) {
+		lttng_error("the %s must be a power of two, not %s", what, arg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Return: -1 to go on, or the exit status to return at once. */
+static int record_parse(int argc, char **argv, struct record_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "event",	required_argument,	NULL, 'e' },
+		{ "output-dir",	required_argument,	NULL, 'o' },
+		{ "subbuf-size", required_argument,	NULL, 's' },
+		{ "num-subbuf",	required_argument,	NULL, 'n' },
+		{ "overwrite",	no_argument,		NULL, OPT_OVERWRITE },
+		{ "output",	required_argument,	NULL, OPT_OUTPUT },
+		{ "duration",	required_argument,	NULL, 'd' },
+		{ "no-start",	no_argument,		NULL, OPT_NO_START },
+		{ "name",	required_argument,	NULL, OPT_NAME },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ }
+	};
+	int opt;
+
+	o->dir = RECORD_DEFAULT_DIR;
+	o->subbuf_size = RECORD_DEFAULT_SUBBUF_SIZE;
+	o->num_subbuf = RECORD_DEFAULT_NUM_SUBBUF;
+	o->mode = LTTNG_READ_SPLICE;
+	o->duration_ms = -1;
+	o->name = RECORD_DEFAULT_NAME;
+	while ((opt = getopt_long(argc, argv, "+e:o:s:n:d:h", longopts,
+				  NULL)) != -1) {
+		switch (opt) {
+		case 'e':
+			if (record_check_events(optarg))
+				return LTTNG_EXIT_USAGE;
+			o->events[o->nr_events++] = optarg;
+			break;
+		case 'o':
+			o->dir = optarg;
+			break;
+		case 's':
+			if (record_parse_size(optarg, "sub-buffer size",
+					      &o->subbuf_size))
+				return LTTNG_EXIT_USAGE;
+			break;
+		case 'n':
+			if (record_parse_size(optarg, "sub-buffer count",
+					      &o->num_subbuf))
+				return LTTNG_EXIT_USAGE;
+			break;
+		case OPT_OVERWRITE:
+			o->overwrite = true;
+			break;
+		case OPT_OUTPUT:
+			if (lttng_parse_read_mode(optarg, &o->mode)) {
+				lttng_error("--output is mmap or splice, not '%s'",
+					    optarg);
+				return LTTNG_EXIT_USAGE;
+			}
+			break;
+		case 'd':
+			if (lttng_parse_duration(optarg, &o->duration_ms)) {
+				lttng_error("bad duration '%s'", optarg);
+				return LTTNG_EXIT_USAGE;
+			}
+			break;
+		case OPT_NO_START:
+			o->no_start = true;
+			break;
+		case OPT_NAME:
+			if (!*optarg || strlen(optarg) >= LTTNG_ABI_SESSION_NAME_LEN) {
+				lttng_error("bad session name '%s'", optarg);
+				return LTTNG_EXIT_USAGE;
+			}
+			o->name = optarg;
+			break;
+		case 'h':
+			return cmd_record_usage(0);
+		default:
+			return cmd_record_usage(LTTNG_EXIT_USAGE);
+		}
+	}
+	if (optind < argc)
+		o->cmd = argv + optind;
+	if (o->cmd && o->duration_ms >= 0) {
+		lttng_error("-d and a command do not go together");
+		return cmd_record_usage(LTTNG_EXIT_USAGE);
+	}
+	if (o->subbuf_size > UINT32_MAX || o->num_subbuf > UINT32_MAX) {
+		lttng_error("the buffers are too large");
+		return LTTNG_EXIT_USAGE;
+	}
+	return -1;
+}
+
+static int record_session(struct record *r, const char *name)
+{
+	struct lttng_abi_session_creation_time ct;
+	struct lttng_abi_session_name sn;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	r->session = lttng_ioctl_fd(r->tracer, LTTNG_ABI_SESSION, NULL);
+	if (r->session < 0) {
+		lttng_error("cannot create a session: %s", strerror(errno));
+		return -1;
+	}
+	memset(&sn, 0, sizeof(sn));
+	snprintf(sn.name, sizeof(sn.name), "%s", name);
+	if (lttng_ioctl(r->session, LTTNG_ABI_SESSION_SET_NAME, &sn) < 0) {
+		lttng_error("cannot name the session '%s': %s", name,
+			    strerror(errno));
+		return -1;
+	}
+	/* Only the trace's metadata env needs it: not worth failing for. */
+	memset(&ct, 0, sizeof(ct));
+	if (localtime_r(&now, &tm))
+		strftime(ct.iso8601, sizeof(ct.iso8601), "%Y%m%dT%H%M%S%z",
+			 &tm);
+	if (ct.iso8601[0] &&
+	    lttng_ioctl(r->session, LTTNG_ABI_SESSION_SET_CREATION_TIME, &ct) < 0)
+		lttng_warn("cannot set the session creation time: %s",
+			   strerror(errno));
+	return 0;
+}
+
+static int record_channel(struct record *r, const struct record_opts *o)
+{
+	struct lttng_abi_channel attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.subbuf_size = o->subbuf_size;
+	attr.num_subbuf = o->num_subbuf;
+	attr.switch_timer_interval = 0;
+	attr.read_timer_interval = RECORD_READ_TIMER_US;
+	attr.output = o->mode == LTTNG_READ_MMAP ? LTTNG_ABI_OUTPUT_MMAP :
+						   LTTNG_ABI_OUTPUT_SPLICE;
+	attr.overwrite = o->overwrite;
+	r->channel = lttng_ioctl_fd(r->session, LTTNG_ABI_CHANNEL, &attr);
+	if (r->channel < 0) {
+		lttng_error("cannot create channel0 (%llu sub-buffers of %llu bytes, %s): %s",
+			    o->num_subbuf, o->subbuf_size,
+			    o->overwrite ? "overwrite" : "discard",
+			    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int record_event(struct record *r, const char *name, size_t len)
+{
+	struct lttng_abi_event ev;
+	int fd;
+
+	memset(&ev, 0, sizeof(ev));
+	memcpy(ev.name, name, len);
+	ev.instrumentation = LTTNG_ABI_TRACEPOINT;
+	fd = lttng_ioctl_fd(r->channel, LTTNG_ABI_EVENT, &ev);
+	if (fd < 0) {
+		lttng_error("cannot create event %s: %s", ev.name,
+			    strerror(errno));
+		return -1;
+	}
+	r->events[r->nr_events++] = fd;
+	if (lttng_ioctl(fd, LTTNG_ABI_ENABLE, NULL) < 0 && errno != EEXIST) {
+		lttng_error("cannot enable event %s: %s", ev.name,
+			    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int record_events(struct record *r, const struct record_opts *o)
+{
+	unsigned int i, n = 0;
+	const char *p;
+
+	for (i = 0; i < o->nr_events; i++)
+		for (p = o->events[i], n++; *p; p++)
+			n += *p == ',';
+	if (!n) {
+		lttng_warn("no event given (-e): the trace will be empty");
+		return 0;
+	}
+	r->events = calloc(n, sizeof(*r->events));
+	if (!r->events) {
+		lttng_error("out of memory");
+		return -1;
+	}
+	for (i = 0; i < o->nr_events; i++) {
+		for (p = o->events[i]; ; p++) {
+			size_t len = strcspn(p, ",");
+
+			if (record_event(r, p, len))
+				return -1;
+			p += len;
+			if (!*p)
+				break;
+		}
+	}
+	return 0;
+}
+
+static int record_setup(struct record *r, const struct record_opts *o)
+{
+	struct lttng_consumer *c = &r->consumer;
+
+	r->tracer = lttng_tracer_open(true);
+	if (r->tracer < 0)
+		return -1;
+	/* The directory last: a bad channel or event leaves nothing behind. */
+	if (record_session(r, o->name) || record_channel(r, o) ||
+	    record_events(r, o) ||
+	    lttng_consumer_init(c, o->dir, o->overwrite) ||
+	    lttng_consumer_add_metadata(c, r->session, &r->metadata) ||
+	    lttng_consumer_add_channel(c, r->channel, 0, o->mode))
+		return -1;
+	lttng_consumer_check_stale(c);
+	return 0;
+}
+
+/*
+ * Close the last packets and read everything.  SESSION_STOP delivers each
+ * buffer's last packet, an empty one if need be; without a start,
+ * FLUSH_EMPTY gives every stream that one empty packet.
+ */
+static int record_finish(struct record *r, bool started)
+{
+	struct lttng_consumer *c = &r->consumer;
+	int ret = 0;
+
+	if (started && lttng_ioctl(r->session, LTTNG_ABI_SESSION_STOP, NULL) < 0) {
+		lttng_error("cannot stop the session: %s", strerror(errno));
+		ret = -1;
+	}
+	if (!started && lttng_consumer_flush(c, LTTNG_ABI_RB_FLUSH_EMPTY, false))
+		ret = -1;
+	if (lttng_wait_quiescent(r->tracer) ||
+	    lttng_consumer_flush(c, LTTNG_ABI_RB_FLUSH, true))
+		ret = -1;
+	lttng_consumer_sweep(c, 0);
+	return ret;
+}
+
+/* Streams first: the session goes when its own fd and the others close. */
+static int record_close(struct record *r)
+{
+	unsigned int i;
+	int ret;
+
+	ret = lttng_consumer_fini(&r->consumer);
+	for (i = 0; i < r->nr_events; i++)
+		close(r->events[i]);
+	free(r->events);
+	if (r->channel >= 0)
+		close(r->channel);
+	if (r->metadata >= 0)
+		close(r->metadata);
+	if (r->session >= 0)
+		close(r->session);
+	if (r->tracer >= 0)
+		close(r->tracer);
+	return ret;
+}
+
+static int record_run(struct record *r, const struct record_opts *o)
+{
+	struct lttng_consumer *c = &r->consumer;
+	bool started = false;
+	int code = 0, ret;
+
+	if (!o->no_start) {
+		if (lttng_ioctl(r->session, LTTNG_ABI_SESSION_START, NULL) < 0) {
+			lttng_error("cannot start the session: %s",
+				    strerror(errno));
+			return 1;
+		}
+		started = true;
+		if (lttng_wait_quiescent(r->tracer))
+			c->error = true;
+	}
+	if (!o->cmd && o->duration_ms < 0)
+		lttng_info("recording into %s; interrupt to stop", o->dir);
+	ret = lttng_live_run(c, o->cmd, o->duration_ms, &code);
+	if (record_finish(r, started) || ret)
+		c->error = true;
+	return code;
+}
+
+int cmd_record(int argc, char **argv)
+{
+	struct record_opts o;
+	struct record r;
+	int ret;
+
+	memset(&o, 0, sizeof(o));
+	memset(&r, 0, sizeof(r));
+	r.tracer = -1;
+	r.session = -1;
+	r.channel = -1;
+	r.metadata = -1;
+	lttng_consumer_reset(&r.consumer);
+
+	o.events = calloc((size_t)argc, sizeof(*o.events));
+	if (!o.events) {
+		lttng_error("out of memory");
+		return 1;
+	}
+	ret = record_parse(argc, argv, &o);
+	if (ret >= 0)
+		goto out;
+
+	if (record_setup(&r, &o)) {
+		ret = 1;
+	} else {
+		ret = record_run(&r, &o);
+		lttng_consumer_report(&r.consumer);
+		if (r.consumer.error)
+			ret = 1;
+	}
+	if (record_close(&r))
+		ret = 1;
+out:
+	free(o.events);
+	return ret;
+}
