@@ -32,7 +32,6 @@
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/sizes.h>
-#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "internal.h"
@@ -97,6 +96,42 @@ static int lttng_autostart_option(const char *key, const char *val,
 	return 0;
 }
 
+/* Apply one item; return 1 if it is rejected, 0 otherwise. */
+static int lttng_autostart_item(char *item, struct lttng_autostart_spec *spec)
+{
+	char *eq;
+	int ret;
+
+	if (!*item) {
+		pr_warn("lttng: autostart: ignoring an empty item\n");
+		return 1;
+	}
+	eq = strchr(item, '=');
+	if (eq) {
+		*eq = '\0';
+		ret = lttng_autostart_option(item, eq + 1, spec);
+		if (ret == -ENOENT)
+			pr_warn("lttng: autostart: ignoring unknown option '%s'\n",
+				item);
+		else if (ret)
+			pr_warn("lttng: autostart: ignoring bad value '%s' for '%s'\n",
+				eq + 1, item);
+		return !!ret;
+	}
+	if (!lttng_autostart_event_ok(item)) {
+		pr_warn("lttng: autostart: ignoring bad event name '%s'\n", item);
+		return 1;
+	}
+	if (spec->nr_events == LTTNG_AUTOSTART_MAX_EVENTS) {
+		pr_warn("lttng: autostart: ignoring '%s': more than %d events\n",
+			item, LTTNG_AUTOSTART_MAX_EVENTS);
+		return 1;
+	}
+	strscpy(spec->events[spec->nr_events++], item,
+		LTTNG_AUTOSTART_NAME_LEN);
+	return 0;
+}
+
 /**
  * lttng_autostart_parse() - parse an lttng.autostart= value
  * @str: the value
@@ -108,8 +143,8 @@ static int lttng_autostart_option(const char *key, const char *val,
  */
 int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec)
 {
-	char *copy, *cur, *item, *eq;
-	int bad = 0, ret;
+	char item[128];
+	int bad = 0;
 
 	memset(spec, 0, sizeof(*spec));
 	strscpy(spec->name, "boot", sizeof(spec->name));
@@ -119,53 +154,31 @@ int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec)
 	spec->params.read_timer_us = LTTNG_DEFAULT_READ_TIMER_US;
 	spec->params.output = LTTNG_ABI_OUTPUT_SPLICE;
 
-	copy = kstrdup(str, GFP_KERNEL);
-	if (!copy) {
-		pr_warn("lttng: autostart: out of memory, no boot session\n");
-		return 1;
-	}
-	cur = copy;
-	while ((item = strsep(&cur, ","))) {
-		if (!*item) {
-			pr_warn("lttng: autostart: ignoring an empty item\n");
-			bad++;
-			continue;
-		}
-		eq = strchr(item, '=');
-		if (eq) {
-			*eq = '\0';
-			ret = lttng_autostart_option(item, eq + 1, spec);
-			if (ret == -ENOENT)
-				pr_warn("lttng: autostart: ignoring unknown option '%s'\n",
-					item);
-			else if (ret)
-				pr_warn("lttng: autostart: ignoring bad value '%s' for '%s'\n",
-					eq + 1, item);
-			bad += !!ret;
-			continue;
-		}
-		if (!lttng_autostart_event_ok(item)) {
-			pr_warn("lttng: autostart: ignoring bad event name '%s'\n",
-				item);
-			bad++;
-		} else if (spec->nr_events == LTTNG_AUTOSTART_MAX_EVENTS) {
-			pr_warn("lttng: autostart: ignoring '%s': more than %d events\n",
-				item, LTTNG_AUTOSTART_MAX_EVENTS);
+	for (;;) {
+		size_t len = strcspn(str, ",");
+
+		if (len >= sizeof(item)) {
+			pr_warn("lttng: autostart: ignoring an item of %zu characters\n",
+				len);
 			bad++;
 		} else {
-			strscpy(spec->events[spec->nr_events++], item,
-				LTTNG_AUTOSTART_NAME_LEN);
+			memcpy(item, str, len);
+			item[len] = '\0';
+			bad += lttng_autostart_item(item, spec);
 		}
+		if (!str[len])
+			break;
+		str += len + 1;
 	}
-	kfree(copy);
 	return bad;
 }
 
 static struct lttng_session *lttng_boot_session;
+static struct lttng_autostart_spec lttng_autostart_spec __initdata;
 
 static int __init lttng_autostart_init(void)
 {
-	struct lttng_autostart_spec *spec;
+	struct lttng_autostart_spec *spec = &lttng_autostart_spec;
 	struct lttng_enabler *enabler;
 	struct lttng_channel *chan;
 	unsigned int i, matched = 0;
@@ -173,20 +186,15 @@ static int __init lttng_autostart_init(void)
 
 	if (!lttng_autostart_str[0])
 		return 0;
-	spec = kzalloc(sizeof(*spec), GFP_KERNEL);
-	if (!spec) {
-		pr_warn("lttng: autostart: out of memory, no boot session\n");
-		return 0;
-	}
 	lttng_autostart_parse(lttng_autostart_str, spec);
 	if (!spec->nr_events) {
 		pr_warn("lttng: autostart: no event to trace, no boot session\n");
-		goto out;
+		return 0;
 	}
 	lttng_boot_session = lttng_session_create(spec->name);
 	if (!lttng_boot_session) {
 		pr_warn("lttng: autostart: out of memory, no boot session\n");
-		goto out;
+		return 0;
 	}
 	lttng_boot_session->boot = true;
 	chan = lttng_channel_create(lttng_boot_session, &spec->params, false);
@@ -224,12 +232,10 @@ static int __init lttng_autostart_init(void)
 		spec->params.overwrite ? "overwrite" : "discard",
 		(unsigned int)spec->params.num_subbuf,
 		spec->params.subbuf_size);
-	goto out;
+	return 0;
 err:
 	lttng_session_put(lttng_boot_session);
 	lttng_boot_session = NULL;
-out:
-	kfree(spec);
 	return 0;
 }
 early_initcall(lttng_autostart_init);

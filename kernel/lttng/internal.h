@@ -54,7 +54,7 @@ extern struct mutex lttng_sessions_mutex;
  */
 struct lttng_metadata_cache {
 	struct kref ref;
-	struct mutex lock;
+	struct mutex lock;		/* @data, @len, @alloc, @version */
 	char *data;
 	size_t len;
 	size_t alloc;
@@ -141,7 +141,7 @@ struct lttng_metadata_stream {
 	struct lttng_rb_chan *rb;
 	struct lttng_rb_buf *buf;
 	struct lttng_metadata_cache *cache;
-	struct mutex lock;
+	struct mutex lock;		/* @pos, @version, the copy */
 	size_t pos;
 	u64 version;
 };

@@ -107,106 +107,128 @@ int lttng_metadata_append(struct lttng_metadata_cache *cache,
 	return 0;
 }
 
+/* The trace header, as an LTTng-modules 2.13 kernel trace has it. */
+static const char lttng_tsdl_trace[] =
+	"/* CTF 1.8 */\n\n"
+	"typealias integer { size = 8; align = 8; signed = false; } := uint8_t;\n"
+	"typealias integer { size = 16; align = 8; signed = false; } := uint16_t;\n"
+	"typealias integer { size = 32; align = 8; signed = false; } := uint32_t;\n"
+	"typealias integer { size = 64; align = 8; signed = false; } := uint64_t;\n"
+	"typealias integer { size = 64; align = 8; signed = false; } := unsigned long;\n"
+	"typealias integer { size = 5; align = 1; signed = false; } := uint5_t;\n"
+	"typealias integer { size = 27; align = 1; signed = false; } := uint27_t;\n\n"
+	"trace {\n"
+	"\tmajor = 1;\n"
+	"\tminor = 8;\n"
+	"\tuuid = \"%pUb\";\n"
+	"\tbyte_order = " LTTNG_BYTE_ORDER ";\n"
+	"\tpacket.header := struct {\n"
+	"\t\tuint32_t magic;\n"
+	"\t\tuint8_t  uuid[16];\n"
+	"\t\tuint32_t stream_id;\n"
+	"\t\tuint64_t stream_instance_id;\n"
+	"\t};\n"
+	"};\n\n";
+
+static const char lttng_tsdl_env[] =
+	"env {\n"
+	"\thostname = \"%s\";\n"
+	"\tdomain = \"kernel\";\n"
+	"\tsysname = \"%s\";\n"
+	"\tkernel_release = \"%s\";\n"
+	"\tkernel_version = \"%s\";\n"
+	"\ttracer_name = \"lttng-modules\";\n"
+	"\ttracer_major = %d;\n"
+	"\ttracer_minor = %d;\n"
+	"\ttracer_patchlevel = %d;\n"
+	"\ttrace_buffering_scheme = \"global\";\n"
+	"\ttrace_name = \"%s\";\n"
+	"\ttrace_creation_datetime = \"%s\";\n"
+	"};\n\n";
+
+static const char lttng_tsdl_clock[] =
+	"clock {\n"
+	"\tname = \"monotonic\";\n"
+	"\tuuid = \"%pUb\";\n"
+	"\tdescription = \"Monotonic Clock\";\n"
+	"\tfreq = 1000000000; /* Frequency, in Hz */\n"
+	"\t/* clock value offset from Epoch is: offset * (1/freq) */\n"
+	"\toffset = %llu;\n"
+	"};\n\n"
+	"typealias integer {\n"
+	"\tsize = 27; align = 1; signed = false;\n"
+	"\tmap = clock.monotonic.value;\n"
+	"} := uint27_clock_monotonic_t;\n\n"
+	"typealias integer {\n"
+	"\tsize = 64; align = 8; signed = false;\n"
+	"\tmap = clock.monotonic.value;\n"
+	"} := uint64_clock_monotonic_t;\n\n"
+	"struct packet_context {\n"
+	"\tuint64_clock_monotonic_t timestamp_begin;\n"
+	"\tuint64_clock_monotonic_t timestamp_end;\n"
+	"\tuint64_t content_size;\n"
+	"\tuint64_t packet_size;\n"
+	"\tuint64_t packet_seq_num;\n"
+	"\tunsigned long events_discarded;\n"
+	"\tuint32_t cpu_id;\n"
+	"} align(8);\n\n"
+	"struct event_header_compact {\n"
+	"\tenum : uint5_t { compact = 0 ... 30, extended = 31 } id;\n"
+	"\tvariant <id> {\n"
+	"\t\tstruct {\n"
+	"\t\t\tuint27_clock_monotonic_t timestamp;\n"
+	"\t\t} compact;\n"
+	"\t\tstruct {\n"
+	"\t\t\tuint32_t id;\n"
+	"\t\t\tuint64_clock_monotonic_t timestamp;\n"
+	"\t\t} extended;\n"
+	"\t} v;\n"
+	"} align(8);\n\n";
+
+static const char lttng_tsdl_stream[] =
+	"stream {\n"
+	"\tid = %u;\n"
+	"\tevent.header := struct event_header_compact;\n"
+	"\tpacket.context := struct packet_context;\n"
+	"};\n\n";
+
+static const char lttng_tsdl_event[] =
+	"event {\n"
+	"\tname = \"%s\";\n"
+	"\tid = %u;\n"
+	"\tstream_id = %u;\n"
+	"\tfields := struct {\n";
+
+static const char lttng_tsdl_integer[] =
+	"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = %u; } _%s;\n";
+
+static const char lttng_tsdl_text[] =
+	"\t\tinteger { size = %u; align = 8; signed = 0; encoding = UTF8; base = 10; } _%s[%u];\n";
+
 static int lttng_metadata_header(struct lttng_session *session)
 {
 	struct lttng_metadata_cache *cache = session->cache;
 	struct new_utsname *uts = utsname();
 	int ret;
 
-	ret = lttng_metadata_append(cache,
-		"/* CTF 1.8 */\n\n"
-		"typealias integer { size = 8; align = 8; signed = false; } := uint8_t;\n"
-		"typealias integer { size = 16; align = 8; signed = false; } := uint16_t;\n"
-		"typealias integer { size = 32; align = 8; signed = false; } := uint32_t;\n"
-		"typealias integer { size = 64; align = 8; signed = false; } := uint64_t;\n"
-		"typealias integer { size = 64; align = 8; signed = false; } := unsigned long;\n"
-		"typealias integer { size = 5; align = 1; signed = false; } := uint5_t;\n"
-		"typealias integer { size = 27; align = 1; signed = false; } := uint27_t;\n\n"
-		"trace {\n"
-		"\tmajor = 1;\n"
-		"\tminor = 8;\n"
-		"\tuuid = \"%pUb\";\n"
-		"\tbyte_order = " LTTNG_BYTE_ORDER ";\n"
-		"\tpacket.header := struct {\n"
-		"\t\tuint32_t magic;\n"
-		"\t\tuint8_t  uuid[16];\n"
-		"\t\tuint32_t stream_id;\n"
-		"\t\tuint64_t stream_instance_id;\n"
-		"\t};\n"
-		"};\n\n",
-		&session->uuid);
+	ret = lttng_metadata_append(cache, lttng_tsdl_trace, &session->uuid);
 	if (ret)
 		return ret;
-	ret = lttng_metadata_append(cache,
-		"env {\n"
-		"\thostname = \"%s\";\n"
-		"\tdomain = \"kernel\";\n"
-		"\tsysname = \"%s\";\n"
-		"\tkernel_release = \"%s\";\n"
-		"\tkernel_version = \"%s\";\n"
-		"\ttracer_name = \"lttng-modules\";\n"
-		"\ttracer_major = %d;\n"
-		"\ttracer_minor = %d;\n"
-		"\ttracer_patchlevel = %d;\n"
-		"\ttrace_buffering_scheme = \"global\";\n"
-		"\ttrace_name = \"%s\";\n"
-		"\ttrace_creation_datetime = \"%s\";\n"
-		"};\n\n",
-		uts->nodename, uts->sysname, uts->release, uts->version,
-		LTTNG_ABI_TRACER_MAJOR, LTTNG_ABI_TRACER_MINOR,
-		LTTNG_ABI_TRACER_PATCHLEVEL, session->name,
-		session->creation_time);
+	ret = lttng_metadata_append(cache, lttng_tsdl_env, uts->nodename,
+				    uts->sysname, uts->release, uts->version,
+				    LTTNG_ABI_TRACER_MAJOR, LTTNG_ABI_TRACER_MINOR,
+				    LTTNG_ABI_TRACER_PATCHLEVEL, session->name,
+				    session->creation_time);
 	if (ret)
 		return ret;
-	return lttng_metadata_append(cache,
-		"clock {\n"
-		"\tname = \"monotonic\";\n"
-		"\tuuid = \"%pUb\";\n"
-		"\tdescription = \"Monotonic Clock\";\n"
-		"\tfreq = 1000000000; /* Frequency, in Hz */\n"
-		"\t/* clock value offset from Epoch is: offset * (1/freq) */\n"
-		"\toffset = %llu;\n"
-		"};\n\n"
-		"typealias integer {\n"
-		"\tsize = 27; align = 1; signed = false;\n"
-		"\tmap = clock.monotonic.value;\n"
-		"} := uint27_clock_monotonic_t;\n\n"
-		"typealias integer {\n"
-		"\tsize = 64; align = 8; signed = false;\n"
-		"\tmap = clock.monotonic.value;\n"
-		"} := uint64_clock_monotonic_t;\n\n"
-		"struct packet_context {\n"
-		"\tuint64_clock_monotonic_t timestamp_begin;\n"
-		"\tuint64_clock_monotonic_t timestamp_end;\n"
-		"\tuint64_t content_size;\n"
-		"\tuint64_t packet_size;\n"
-		"\tuint64_t packet_seq_num;\n"
-		"\tunsigned long events_discarded;\n"
-		"\tuint32_t cpu_id;\n"
-		"} align(8);\n\n"
-		"struct event_header_compact {\n"
-		"\tenum : uint5_t { compact = 0 ... 30, extended = 31 } id;\n"
-		"\tvariant <id> {\n"
-		"\t\tstruct {\n"
-		"\t\t\tuint27_clock_monotonic_t timestamp;\n"
-		"\t\t} compact;\n"
-		"\t\tstruct {\n"
-		"\t\t\tuint32_t id;\n"
-		"\t\t\tuint64_clock_monotonic_t timestamp;\n"
-		"\t\t} extended;\n"
-		"\t} v;\n"
-		"} align(8);\n\n",
-		&lttng_clock_uuid, session->clock_offset);
+	return lttng_metadata_append(cache, lttng_tsdl_clock, &lttng_clock_uuid,
+				     session->clock_offset);
 }
 
 static int lttng_metadata_stream_decl(struct lttng_channel *chan)
 {
-	return lttng_metadata_append(chan->session->cache,
-		"stream {\n"
-		"\tid = %u;\n"
-		"\tevent.header := struct event_header_compact;\n"
-		"\tpacket.context := struct packet_context;\n"
-		"};\n\n", chan->id);
+	return lttng_metadata_append(chan->session->cache, lttng_tsdl_stream,
+				     chan->id);
 }
 
 static int lttng_metadata_field(struct lttng_metadata_cache *cache,
@@ -214,13 +236,12 @@ static int lttng_metadata_field(struct lttng_metadata_cache *cache,
 {
 	switch (f->type) {
 	case LTTNG_FIELD_INTEGER:
-		return lttng_metadata_append(cache,
-			"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = %u; } _%s;\n",
-			f->size * 8, f->is_signed, f->hex ? 16 : 10, f->name);
+		return lttng_metadata_append(cache, lttng_tsdl_integer,
+					     f->size * 8, f->is_signed,
+					     f->hex ? 16 : 10, f->name);
 	case LTTNG_FIELD_ARRAY_TEXT:
-		return lttng_metadata_append(cache,
-			"\t\tinteger { size = %u; align = 8; signed = 0; encoding = UTF8; base = 10; } _%s[%u];\n",
-			f->size * 8, f->name, f->len);
+		return lttng_metadata_append(cache, lttng_tsdl_text,
+					     f->size * 8, f->name, f->len);
 	case LTTNG_FIELD_STRING:
 		return lttng_metadata_append(cache, "\t\tstring _%s;\n",
 					     f->name);
@@ -235,13 +256,8 @@ static int lttng_metadata_event_decl(struct lttng_event *event)
 	unsigned int i;
 	int ret;
 
-	ret = lttng_metadata_append(cache,
-		"event {\n"
-		"\tname = \"%s\";\n"
-		"\tid = %u;\n"
-		"\tstream_id = %u;\n"
-		"\tfields := struct {\n",
-		desc->name, event->id, event->chan->id);
+	ret = lttng_metadata_append(cache, lttng_tsdl_event, desc->name,
+				    event->id, event->chan->id);
 	for (i = 0; !ret && i < desc->nr_fields; i++)
 		ret = lttng_metadata_field(cache, &desc->fields[i]);
 	if (!ret)

@@ -18,6 +18,7 @@
 
 #include "internal.h"
 
+/* Protects lttng_sessions and every session's objects: see internal.h. */
 DEFINE_MUTEX(lttng_sessions_mutex);
 static LIST_HEAD(lttng_sessions);
 

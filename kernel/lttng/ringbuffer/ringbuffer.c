@@ -172,20 +172,20 @@ static void *rb_addr(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 	       (pos & (chan->cfg.subbuf_size - 1));
 }
 
-/* (A): publish the bytes before the count.  Pairs with (B). */
 static inline void rb_commit_bytes(struct lttng_rb_buf *buf,
 				   unsigned long slot, unsigned long bytes)
 {
+	/* (A): publish the bytes before the count.  Pairs with (B). */
 	smp_wmb();
 	local_add(bytes, &buf->slots[slot].commit);
 }
 
-/* (B): the count before the bytes.  Pairs with (A). */
 static bool rb_packet_complete(struct lttng_rb_chan *chan,
 			       struct lttng_rb_buf *buf, unsigned long seq)
 {
 	unsigned long cc = local_read(&buf->slots[rb_slot(chan, seq)].commit);
 
+	/* (B): the count before the bytes.  Pairs with (A). */
 	smp_rmb();
 	return cc == rb_commit_full(chan, seq);
 }

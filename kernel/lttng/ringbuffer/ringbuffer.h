@@ -5,6 +5,7 @@
 #ifndef _LTTNG_RINGBUFFER_INTERNAL_H
 #define _LTTNG_RINGBUFFER_INTERNAL_H
 
+#include <linux/bits.h>
 #include <linux/kref.h>
 #include <asm/local.h>
 #include <linux/lttng/ringbuffer.h>
@@ -14,8 +15,8 @@
 
 /* @map words: packet number above this shift, backing index below. */
 #define RB_MAP_SHIFT		16
-#define LTTNG_RB_NUM_SUBBUF_MAX	(1U << (RB_MAP_SHIFT - 1))
-#define LTTNG_RB_SUBBUF_MAX	(1UL << 28)
+#define LTTNG_RB_NUM_SUBBUF_MAX	BIT(RB_MAP_SHIFT - 1)
+#define LTTNG_RB_SUBBUF_MAX	BIT(28)
 
 /* Per slot: the commit counter and what is known of its packet. */
 struct lttng_rb_slot {

@@ -28,7 +28,7 @@ struct t_rec {
 	u64 index;
 	u64 tsc;
 	u8 pad[T_REC - 16];
-};
+} __packed;
 
 static void t_packet_begin(struct lttng_rb_chan *chan, void *p,
 			   const struct lttng_rb_packet *pkt)
@@ -331,4 +331,5 @@ static struct kunit_suite lttng_rb_suite = {
 	.name = "lttng_rb",
 	.test_cases = lttng_rb_cases,
 };
+
 kunit_test_suite(lttng_rb_suite);

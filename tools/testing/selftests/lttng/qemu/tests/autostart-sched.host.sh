@@ -1,0 +1,25 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# autostart-sched.host.sh OUT: the boot trace is complete and exact.
+set -euo pipefail
+out=$1
+here=$(dirname "$0")
+pid=$(cat "$out/wl.pid")
+
+[[ $(cat "$out/param") == sched_switch ]]
+grep -q "lttng: autostart: session 'boot' traces 1 events" "$out/dmesg-lttng"
+# babeltrace2 reads the whole trace without a word on stderr.
+babeltrace2 "$out/trace" >"$out/bt.txt" 2>"$out/bt.err"
+[[ ! -s $out/bt.err ]] || { cat "$out/bt.err"; exit 1; }
+# Every CPU stream has packets; time never goes back in a stream; the
+# workload's 20 sleeps appear as switches out of and back into its tid.
+python3 "$here/../ctfcheck.py" "$out/trace" --summary --streams 2 --monotonic \
+	--match "sched_switch:prev_comm=wl-spin,prev_tid=$pid" \
+	--match "sched_switch:next_comm=wl-spin,next_tid=$pid" --min-match 20
+# Nothing else than sched_switch was recorded.
+! grep -v ' sched_switch: ' "$out/bt.txt" | grep -q .
+# The trace starts before user space: the first event is from swapper or
+# a kernel thread, before the first event of init.
+first_init=$(grep -n 'next_comm = "init"\|prev_comm = "init"' "$out/bt.txt" | head -n1 | cut -d: -f1)
+[[ -n $first_init && $first_init -gt 1 ]]

@@ -1,0 +1,14 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# bad-input.host.sh OUT: each bad item got its own boot message, and the
+# good ones still made a session.
+set -euo pipefail
+d=$1/dmesg-lttng
+grep -q "autostart: ignoring bad value '3000' for 'subbuf'" "$d"
+grep -q "autostart: ignoring unknown option 'bogus'" "$d"
+grep -q "autostart: ignoring bad value 'fast' for 'mode'" "$d"
+grep -q "autostart: no event matches 'no_such_event', ignored" "$d"
+grep -q "autostart: session 'boot' traces 1 events, overwrite, 4 x 262144" "$d"
+grep -q '^# PASSED: ' "$1/abi_test.log"
+! grep -q '^not ok' "$1/abi_test.log"
