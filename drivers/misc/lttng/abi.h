@@ -11,7 +11,7 @@ struct lttng_session;
 struct lttng_channel;
 
 int lttng_abi_fd_install(const char *name, const struct file_operations *fops,
-			 void *priv, int flags);
+			 void *priv, fmode_t fmode);
 int lttng_abi_session_fd(struct lttng_session *session);
 int lttng_abi_stream_fd(struct lttng_channel *chan);
 int lttng_abi_metadata_stream_fd(struct lttng_channel *chan);

@@ -27,12 +27,12 @@
  * @name: anon inode name
  * @fops: its operations
  * @priv: its private data; still the caller's to free on failure
- * @flags: extra f_mode bits (FMODE_PREAD for streams)
+ * @fmode: extra f_mode bits (FMODE_PREAD for streams)
  *
  * Return: the fd, or a negative errno.
  */
 int lttng_abi_fd_install(const char *name, const struct file_operations *fops,
-			 void *priv, int flags)
+			 void *priv, fmode_t fmode)
 {
 	struct file *file;
 	int fd;
@@ -45,7 +45,7 @@ int lttng_abi_fd_install(const char *name, const struct file_operations *fops,
 		put_unused_fd(fd);
 		return PTR_ERR(file);
 	}
-	file->f_mode |= flags;
+	file->f_mode |= fmode;
 	fd_install(fd, file);
 	return fd;
 }
