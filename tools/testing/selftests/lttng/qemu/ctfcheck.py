@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-only
 """ctfcheck.py: read a CTF trace with babeltrace2's Python bindings and
 check facts about it.  Used by the host side of the end-to-end tests.

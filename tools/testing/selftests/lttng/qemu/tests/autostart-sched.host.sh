@@ -14,7 +14,7 @@ babeltrace2 "$out/trace" >"$out/bt.txt" 2>"$out/bt.err"
 [[ ! -s $out/bt.err ]] || { cat "$out/bt.err"; exit 1; }
 # Every CPU stream has packets; time never goes back in a stream; the
 # workload's 20 sleeps appear as switches out of and back into its tid.
-python3 "$here/../ctfcheck.py" "$out/trace" --summary --streams 2 --monotonic \
+/usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" --summary --streams 2 --monotonic \
 	--match "sched_switch:prev_comm=wl-spin,prev_tid=$pid" \
 	--match "sched_switch:next_comm=wl-spin,next_tid=$pid" --min-match 20
 # Nothing else than sched_switch was recorded.

@@ -5,7 +5,7 @@
 # session that never started has one empty packet per CPU and no event.
 set -euo pipefail
 out=$1
-check="python3 $(dirname "$0")/../ctfcheck.py"
+check="/usr/bin/python3 $(dirname "$0")/../ctfcheck.py"
 
 for mode in splice mmap; do
 	pid=$(cat "$out/wl-$mode.pid")
