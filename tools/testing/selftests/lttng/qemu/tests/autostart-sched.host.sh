@@ -21,5 +21,5 @@ babeltrace2 "$out/trace" >"$out/bt.txt" 2>"$out/bt.err"
 ! grep -v ' sched_switch: ' "$out/bt.txt" | grep -q .
 # The trace starts before user space: the first event is from swapper or
 # a kernel thread, before the first event of init.
-first_init=$(grep -n 'next_comm = "init"\|prev_comm = "init"' "$out/bt.txt" | head -n1 | cut -d: -f1)
+first_init=$(awk '/(next|prev)_comm = "init"/ { print NR; exit }' "$out/bt.txt")
 [[ -n $first_init && $first_init -gt 1 ]]
