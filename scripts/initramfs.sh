@@ -1,0 +1,163 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# initramfs.sh OUTFILE SCRIPT [EXTRA...] - build the guest's initramfs.
+#
+# An uncompressed newc cpio (the fastest to unpack under TCG) holding:
+#
+#   /init            tools/testing/selftests/lttng/qemu/init.sh
+#   /test.sh         SCRIPT, the guest side of one test
+#   /bin/busybox     from busybox-static, with every applet as a symlink
+#   /usr/bin/lttng   the project's tool, build/tools/lttng/lttng, if built
+#   EXTRA...         host files or directories, at the same paths, with every
+#                    shared library ldd lists for them and the dynamic loader
+#   /etc/passwd, /etc/group   root; user tracer (uid 1000) in group tracing
+#                    (gid 1000) for the permission tests
+#   /dev/console, empty /lib/modules, /out (the 9p mount point), ...
+#
+# The archive is made by the kernel's own usr/gen_init_cpio from a list, so
+# no root is needed and owners and modes are exact.
+
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+(($# >= 2)) || die "usage: $SELF OUTFILE SCRIPT [EXTRA...]"
+OUTFILE=$1
+SCRIPT=$2
+shift 2
+[[ -f $SCRIPT ]] || die "$SCRIPT: no such guest script"
+
+ensure_pkgs busybox-static gcc libc6-dev
+
+# gen_init_cpio comes with the kernel source; build it once.
+GEN=$BUILD/host/gen_init_cpio
+if [[ ! -x $GEN ]]; then
+	[[ -f $KTREE/usr/gen_init_cpio.c ]] || "$ROOT/scripts/kernel-tree.sh"
+	mkdir -p "$(dirname "$GEN")"
+	gcc -O2 -o "$GEN" "$KTREE/usr/gen_init_cpio.c"
+fi
+
+BUSYBOX=/bin/busybox
+[[ -x $BUSYBOX ]] || die "$BUSYBOX missing (busybox-static)"
+! ldd "$BUSYBOX" >/dev/null 2>&1 ||
+	die "$BUSYBOX is not static: install busybox-static"
+
+LIST=$(mktemp)
+trap 'rm -f "$LIST"' EXIT
+
+declare -A seen=()
+
+# add_dir PATH MODE [UID GID]: a directory and its parents, once each.
+add_dir() {
+	local d=$1
+	[[ $d == / || -n ${seen[$d]:-} ]] && return 0
+	add_dir "$(dirname "$d")" 0755
+	seen[$d]=dir
+	echo "dir $d $2 ${3:-0} ${4:-0}" >>"$LIST"
+}
+
+# add_file PATH SRC MODE: a file from the host, once per PATH.  The first
+# one wins, so explicit EXTRA paths come before the implicit ones.
+add_file() {
+	[[ -z ${seen[$1]:-} ]] || return 0
+	add_dir "$(dirname "$1")" 0755
+	seen[$1]="file"
+	echo "file $1 $(readlink -f "$2") $3 0 0" >>"$LIST"
+}
+
+add_slink() {
+	[[ -z ${seen[$1]:-} ]] || return 0
+	add_dir "$(dirname "$1")" 0755
+	seen[$1]=slink
+	echo "slink $1 $2 0777 0 0" >>"$LIST"
+}
+
+# add_libs FILE: the shared libraries and the loader of a dynamic ELF file,
+# at their host paths.  ldd prints "libx.so.1 => /path (0x...)" and
+# "/lib64/ld-linux-x86-64.so.2 (0x...)"; it fails on anything else.
+add_libs() {
+	local lib
+	ldd "$1" >/dev/null 2>&1 || return 0
+	while read -r lib; do
+		add_file "$lib" "$lib" 0755
+	done < <(ldd "$1" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }
+				 $1 ~ /^\// { print $1 }')
+}
+
+# add_host_file PATH: a host file at its own path, plus its libraries.
+add_host_file() {
+	add_file "$1" "$1" "$(stat -L -c %a "$1")"
+	add_libs "$1"
+}
+
+# add_host_path PATH: a file, or a directory recursively.
+add_host_path() {
+	local p f
+	p=$(realpath -s "$1")
+	[[ -e $p ]] || die "EXTRA path $1 does not exist"
+	if [[ -d $p ]]; then
+		add_dir "$p" "$(stat -c %a "$p")"
+		while IFS= read -r -d '' f; do
+			if [[ -d $f ]]; then
+				add_dir "$f" "$(stat -c %a "$f")"
+			else
+				add_host_file "$f"
+			fi
+		done < <(find "$p" -mindepth 1 \( -type d -o -type f -o -type l \) -print0)
+	else
+		add_host_file "$p"
+	fi
+}
+
+# The explicit files first: they win over the defaults below.
+add_file /init "$QEMU_DIR/init.sh" 0755
+add_file /test.sh "$SCRIPT" 0755
+for x in "$@"; do
+	add_host_path "$x"
+done
+
+TOOL=$BUILD/tools/lttng/lttng
+if [[ -x $TOOL ]]; then
+	[[ -z ${seen[/usr/bin/lttng]:-} ]] ||
+		info "note: EXTRA provides /usr/bin/lttng; the project's tool is left out"
+	add_file /usr/bin/lttng "$TOOL" 0755
+	# The tool is meant to be static; if it is not, bring its libraries.
+	add_libs "$TOOL"
+fi
+
+add_file /bin/busybox "$BUSYBOX" 0755
+while read -r applet; do
+	add_slink "/$applet" /bin/busybox
+done < <("$BUSYBOX" --list-full)
+
+for d in /proc /sys /dev /run /out /mnt /lib/modules /etc; do
+	add_dir $d 0755
+done
+add_dir /root 0700
+add_dir /tmp 1777
+add_dir /home 0755
+add_dir /home/tracer 0755 1000 1000
+echo "nod /dev/console 0600 0 0 c 5 1" >>"$LIST"
+echo "nod /dev/null 0666 0 0 c 1 3" >>"$LIST"
+
+ETC=$(mktemp -d)
+trap 'rm -f "$LIST"; rm -rf "$ETC"' EXIT
+cat >"$ETC/passwd" <<'EOF'
+root:x:0:0:root:/root:/bin/sh
+tracer:x:1000:1000:tracer:/home/tracer:/bin/sh
+nobody:x:65534:65534:nobody:/nonexistent:/bin/false
+EOF
+cat >"$ETC/group" <<'EOF'
+root:x:0:
+tracing:x:1000:tracer
+nogroup:x:65534:
+EOF
+echo "lttng-guest" >"$ETC/hostname"
+add_file /etc/passwd "$ETC/passwd" 0644
+add_file /etc/group "$ETC/group" 0644
+add_file /etc/hostname "$ETC/hostname" 0644
+
+mkdir -p "$(dirname "$OUTFILE")"
+"$GEN" "$LIST" >"$OUTFILE.tmp"
+mv "$OUTFILE.tmp" "$OUTFILE"

@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the variables are for the scripts that source this
+#
+# lib.sh - helpers shared by the scripts in scripts/.  Source it, do not run
+# it.  It sets the project paths:
+#
+#   ROOT   the repo (an overlay of a kernel tree)
+#   BUILD  $ROOT/build: everything generated lives here and survives between
+#          runs (kernel trees, O= build dirs, ccache, boot logs)
+#   KTREE  build/linux, the work tree with built-in.sh applied
+#   KPRISTINE  build/linux-pristine, never modified
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=$ROOT/build
+KTREE=$BUILD/linux
+KPRISTINE=$BUILD/linux-pristine
+QEMU_DIR=$ROOT/tools/testing/selftests/lttng/qemu
+
+# The name of the running script, for messages.
+SELF=$(basename "$0")
+
+die() {
+	echo "$SELF: error: $*" >&2
+	exit 1
+}
+
+info() {
+	echo "$SELF: $*" >&2
+}
+
+# ensure_pkgs PKG...: install the Debian packages that are not installed yet.
+# CI starts from a fresh machine, so every script asks for what it uses.
+# `apt-get update` runs at most once per process tree (LTTNG_APT_UPDATED).
+ensure_pkgs() {
+	local p missing=() sudo=()
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			missing+=("$p")
+	done
+	((${#missing[@]})) || return 0
+	if ((EUID != 0)); then
+		command -v sudo >/dev/null || die "need root to install: ${missing[*]}"
+		sudo=(sudo)
+	fi
+	info "installing ${missing[*]}"
+	if [[ -z ${LTTNG_APT_UPDATED:-} ]]; then
+		"${sudo[@]}" apt-get update -qq >&2
+		export LTTNG_APT_UPDATED=1
+	fi
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+		--no-install-recommends "${missing[@]}" >&2
+}
+
+# The packages a kernel build needs.
+KBUILD_PKGS=(make gcc libc6-dev bc bison flex libelf-dev libssl-dev cpio kmod
+	ccache perl python3 xz-utils)
+
+# ccache lives in the work tree so that it survives between CI steps.
+setup_ccache() {
+	export CCACHE_DIR=$BUILD/ccache
+	# Paths under the repo hash as relative paths, so a moved checkout hits.
+	export CCACHE_BASEDIR=$ROOT
+	export CCACHE_NOHASHDIR=1
+	mkdir -p "$CCACHE_DIR"
+	[[ -f $CCACHE_DIR/ccache.conf ]] || echo "max_size = 5G" >"$CCACHE_DIR/ccache.conf"
+}
+
+# Reproducible kernel build strings: init/version.c is the only user, and a
+# constant value lets ccache hit it too.
+export KBUILD_BUILD_USER=lttng KBUILD_BUILD_HOST=built-in
+
+# kmake VARIANT ARGS...: make in the kernel tree, into build/obj-VARIANT.
+kmake() {
+	local variant=$1
+	shift
+	make -C "$KTREE" O="$BUILD/obj-$variant" CC="ccache gcc" HOSTCC="ccache gcc" \
+		-j"$(nproc)" "$@"
+}
+
+# lock NAME: hold build/.NAME.lock until this script exits, first waiting
+# for whoever holds it.  Several people and CI share build/: two unpacks of
+# the kernel tree, or two makes in one O= dir, must not run at once.  The
+# lock fd is inherited by the children, so it is held while they run.
+lock() {
+	local f=$BUILD/.$1.lock fd
+	mkdir -p "$BUILD"
+	exec {fd}>"$f"
+	if ! flock -n "$fd"; then
+		info "waiting for ${f#"$ROOT"/}: another build or check holds it"
+		flock "$fd"
+	fi
+}
+
+# now: seconds since the epoch, for timings.
+now() {
+	date +%s
+}

@@ -1,0 +1,382 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# run-checks.sh [normal|debug] - every test of LTTng built-in, one variant.
+# `make check` runs it for normal, `make check-debug` for debug.
+#
+#   1. build the kernel (build/obj-VARIANT) and the tool (build/tools/lttng)
+#   2. KUnit: one boot with kunit.enable=1; each suite and each case in the
+#      KTAP results is one test, "kunit:SUITE.CASE"
+#   3. end-to-end: one boot per qemu/tests/NAME.guest.sh (see below)
+#   4. normal only: built-in.sh on the host, checkpatch --strict per file,
+#      sparse C=2 W=1 of the LTTng directories
+#
+# It prints one "PASS name", "FAIL name" or "SKIP name" line per test and
+# ends with exactly "N passed, N failed"; the exit status is 1 if anything
+# failed.  Logs go to build/check-VARIANT/ (emptied first), one directory per
+# boot: console.log (the serial console), boot.log (boot.sh's messages),
+# out/ (what the guest wrote to $OUT), host.log (the host check).
+#
+# End-to-end test convention, in qemu/tests/:
+#   NAME.guest.sh   runs in the guest as /test.sh and writes to $OUT; its
+#                   exit status is the boot's verdict
+#   NAME.append     optional: extra kernel command line (one line)
+#   NAME.host.sh    optional: run on the host as `NAME.host.sh HOST_OUT_DIR`
+#                   once the guest is done (e.g. reads traces with
+#                   babeltrace2); exit 0 = pass
+#   NAME.variant    optional: "normal-only" skips the test on debug
+#   NAME.extra      optional: host paths copied into the initramfs (EXTRA)
+#   NAME.timeout    optional: boot timeout in seconds for normal (debug
+#                   multiplies it by DEBUG_SLOWDOWN)
+# A test passes when the verdict is 0 and the host check passes.
+#
+# Environment: TIMEOUT (boot timeout for normal, default 300),
+# DEBUG_SLOWDOWN (default 4), TESTS="name..." (run only these end-to-end
+# tests), SKIP_BUILD=1 (use the kernel and tool as they are).
+
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/lib.sh
+. "$(cd "$HERE/../../../.." && pwd)/scripts/lib.sh"
+
+VARIANT=${1:-normal}
+[[ $VARIANT == normal || $VARIANT == debug ]] || die "usage: $SELF [normal|debug]"
+CHECK=$BUILD/check-$VARIANT
+TESTS_DIR=$QEMU_DIR/tests
+DEBUG_SLOWDOWN=${DEBUG_SLOWDOWN:-4}
+BASE_TIMEOUT=${TIMEOUT:-300}
+unset TIMEOUT
+
+lock "check-$VARIANT"
+rm -rf "$CHECK"
+mkdir -p "$CHECK"
+SUMMARY=$CHECK/summary
+: >"$SUMMARY"
+
+passed=0
+failed=0
+
+# pass NAME / fail NAME [WHY] / skip NAME [WHY]: one line per test.
+pass() {
+	echo "PASS $1" | tee -a "$SUMMARY"
+	passed=$((passed + 1))
+}
+fail() {
+	echo "FAIL $1${2:+ ($2)}" | tee -a "$SUMMARY"
+	failed=$((failed + 1))
+}
+skip() {
+	echo "SKIP $1${2:+ ($2)}" | tee -a "$SUMMARY"
+}
+
+# show LOG: the end of a log, indented, under a FAIL line.
+show() {
+	[[ -s $1 ]] || return 0
+	tail -n "${2:-15}" "$1" | tr -d '\r' | sed 's/^/    | /'
+	echo "    (${1#"$ROOT"/})"
+}
+
+timeout_for() {
+	local t=${1:-$BASE_TIMEOUT}
+	[[ $VARIANT == debug ]] && t=$((t * DEBUG_SLOWDOWN))
+	echo "$t"
+}
+
+# boot NAME SCRIPT APPEND TIMEOUT [EXTRA]: one boot; logs in $CHECK/NAME/.
+# Returns the verdict (125: none).
+boot() {
+	local d=$CHECK/$1
+	mkdir -p "$d/out"
+	SCRIPT=$2 APPEND=$3 TIMEOUT=$4 EXTRA=${5:-} VARIANT=$VARIANT \
+		OUT=$d/out LOG=$d/console.log QUIET=1 \
+		"$ROOT/scripts/boot.sh" >"$d/boot.log" 2>&1
+}
+
+# ---- 1. build -------------------------------------------------------------
+
+kernel_ok=1
+if [[ -n ${SKIP_BUILD:-} ]]; then
+	skip "build:kernel-$VARIANT" "SKIP_BUILD"
+	[[ -f $BUILD/obj-$VARIANT/arch/x86/boot/bzImage ]] || kernel_ok=
+else
+	start=$(now)
+	if "$ROOT/scripts/build-kernel.sh" "$VARIANT" >"$CHECK/build-kernel.log" 2>&1; then
+		pass "build:kernel-$VARIANT"
+		echo "    built in $(($(now) - start))s"
+	else
+		fail "build:kernel-$VARIANT"
+		show "$CHECK/build-kernel.log" 25
+		kernel_ok=
+	fi
+	if [[ ! -f $ROOT/tools/lttng/Makefile ]]; then
+		skip "build:tools" "no tools/lttng/Makefile"
+	elif "$ROOT/scripts/build-tools.sh" >"$CHECK/build-tools.log" 2>&1; then
+		pass "build:tools"
+	else
+		fail "build:tools"
+		show "$CHECK/build-tools.log"
+	fi
+fi
+
+# ---- 2. KUnit -------------------------------------------------------------
+
+# ktap_results FILE: "PASS|FAIL|SKIP name" for every result line of a suite's
+# KTAP.  A "# Subtest: X" header names the results at its own indentation,
+# so cases come out as SUITE.CASE and parameters as SUITE.CASE.PARAM.
+ktap_results() {
+	awk '
+	{
+		sub(/\r$/, "")
+		match($0, /^[ \t]*/)
+		ind = RLENGTH
+		line = substr($0, ind + 1)
+	}
+	line ~ /^# Subtest: / {
+		sub(/^# Subtest: /, "", line)
+		header[ind] = line
+		next
+	}
+	line ~ /^(not )?ok [0-9]+/ {
+		status = line ~ /^ok/ ? "PASS" : "FAIL"
+		if (line ~ /# *[Ss][Kk][Ii][Pp]/)
+			status = "SKIP"
+		name = line
+		sub(/^(not )?ok [0-9]+ *(- )?/, "", name)
+		sub(/ *#.*$/, "", name)
+		full = ""
+		for (i = 1; i <= ind; i++)
+			if (i in header)
+				full = full header[i] "."
+		print status, full name
+	}' "$1"
+}
+
+run_kunit() {
+	local d=$CHECK/kunit v=0 suites=0 lttng=0 f st name
+	boot kunit "$QEMU_DIR/kunit.guest.sh" "kunit.enable=1" "$(timeout_for)" || v=$?
+	if ((v != 0)); then
+		fail "kunit:boot" "verdict $v"
+		show "$d/boot.log" 20
+	else
+		pass "kunit:boot"
+	fi
+	for f in "$d"/out/kunit/*; do
+		[[ -f $f ]] || continue
+		suites=$((suites + 1))
+		[[ ${f##*/} == lttng_* ]] && lttng=$((lttng + 1))
+		while read -r st name; do
+			case $st in
+			PASS) pass "kunit:$name" ;;
+			SKIP) skip "kunit:$name" ;;
+			*) fail "kunit:$name" "see ${f#"$ROOT"/}" ;;
+			esac
+		done < <(ktap_results "$f")
+	done
+	((lttng > 0)) || fail "kunit:lttng" "no lttng_* suite ran ($suites suites in all)"
+}
+
+# ---- 3. end-to-end --------------------------------------------------------
+
+# first_line FILE: its first line that is neither empty nor a comment.
+first_line() {
+	[[ -f $1 ]] || return 0
+	grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" | head -n1
+}
+
+run_e2e() {
+	local g=$1 name t v=0 d
+	name=$(basename "$g" .guest.sh)
+	t=$TESTS_DIR/$name
+	d=$CHECK/$name
+	if [[ -n ${TESTS:-} && " $TESTS " != *" $name "* ]]; then
+		return 0
+	fi
+	if [[ $VARIANT == debug ]] && grep -qs normal-only "$t.variant"; then
+		skip "$name" "normal-only"
+		return 0
+	fi
+	boot "$name" "$g" "$(first_line "$t.append")" "$(timeout_for "$(first_line "$t.timeout")")" \
+		"$(grep -hv '^#' "$t.extra" 2>/dev/null | tr '\n' ' ')" || v=$?
+	if ((v != 0)); then
+		fail "$name" "verdict $v"
+		show "$d/boot.log" 20
+		return 0
+	fi
+	if [[ -f $t.host.sh ]]; then
+		# Debian's python3 first: it is the one with the bt2 module (a
+		# pyenv or venv python3 earlier in PATH would not have it).
+		if ! PATH=/usr/bin:/bin:$PATH bash "$t.host.sh" "$d/out" >"$d/host.log" 2>&1; then
+			fail "$name" "host check"
+			show "$d/host.log"
+			return 0
+		fi
+	fi
+	pass "$name"
+}
+
+# ---- 4. host-side tests (normal only) -------------------------------------
+
+# manifest DIR: every path with its type, inode, size, mtime, mode and link
+# target.  Any write, replacement or touch shows up in it.
+manifest() {
+	(cd "$1" && find . -printf '%y %i %s %T@ %m %p -> %l\n' | LC_ALL=C sort)
+}
+
+# built-in.sh, MODE (link or copy): twice, then --remove, on a hard-linked
+# copy of the pristine tree.  The second run must change nothing, --remove
+# must give the pristine tree back, and the pristine tree (sharing every
+# inode) must never be written through.
+test_builtin() {
+	local mode=$1 name=built-in:$1 t log args=()
+	[[ $mode == copy ]] && args=(--copy)
+	t=$(mktemp -d "$BUILD/.built-in-test.XXXXXX")
+	log=$CHECK/$name.log
+	local why=
+	{
+		manifest "$KPRISTINE" >"$t/pristine.before"
+		cp -al "$KPRISTINE" "$t/tree"
+		"$ROOT/built-in.sh" "${args[@]}" "$t/tree" || why="first run failed"
+		[[ -n $why || -f $t/tree/kernel/lttng/Kconfig ]] || why="kernel/lttng/Kconfig not reachable"
+		grep -qxF 'source "kernel/lttng/Kconfig"' "$t/tree/lib/Kconfig.debug" ||
+			why=${why:-"lib/Kconfig.debug not edited"}
+		manifest "$t/tree" >"$t/m1"
+		"$ROOT/built-in.sh" "${args[@]}" "$t/tree" || why=${why:-"second run failed"}
+		manifest "$t/tree" >"$t/m2"
+		diff "$t/m1" "$t/m2" || why=${why:-"the second run changed the tree"}
+		"$ROOT/built-in.sh" --remove "$t/tree" || why=${why:-"--remove failed"}
+		diff -r --no-dereference "$KPRISTINE" "$t/tree" || why=${why:-"--remove left differences"}
+		manifest "$KPRISTINE" >"$t/pristine.after"
+		diff "$t/pristine.before" "$t/pristine.after" ||
+			why=${why:-"the pristine tree was written through hard links"}
+	} >"$log" 2>&1
+	rm -rf "$t"
+	if [[ -n $why ]]; then
+		fail "$name" "$why"
+		show "$log"
+	else
+		pass "$name"
+	fi
+}
+
+# fake_tree DIR VERSION PATCHLEVEL: the four anchor files and a Makefile.
+fake_tree() {
+	mkdir -p "$1/lib" "$1/kernel" "$1/drivers/misc" "$1/Documentation/trace"
+	printf 'VERSION = %s\nPATCHLEVEL = %s\nSUBLEVEL = 0\n' "$2" "$3" >"$1/Makefile"
+	echo 'source "kernel/trace/Kconfig"' >"$1/lib/Kconfig.debug"
+	# shellcheck disable=SC2016
+	echo 'obj-$(CONFIG_TRACEPOINTS) += tracepoint.o' >"$1/kernel/Makefile"
+	# shellcheck disable=SC2016
+	printf 'obj-$(CONFIG_LKDTM)\t\t+= lkdtm/\n' >"$1/drivers/misc/Makefile"
+	printf '.. toctree::\n\n   ring-buffer-design\n' >"$1/Documentation/trace/index.rst"
+}
+
+# refuse NAME DIR PATTERN: built-in.sh must fail on DIR, say PATTERN, and
+# leave DIR as it was.
+refuse() {
+	local name=$1 dir=$2 log=$CHECK/$1.log before
+	before=$(manifest "$dir")
+	if "$ROOT/built-in.sh" "$dir" >"$log" 2>&1; then
+		fail "$name" "built-in.sh accepted the tree"
+	elif ! grep -q "$3" "$log"; then
+		fail "$name" "no clear message"
+	elif [[ $(manifest "$dir") != "$before" ]]; then
+		fail "$name" "the refused tree was changed"
+	else
+		pass "$name"
+		return 0
+	fi
+	show "$log"
+}
+
+test_builtin_refuse() {
+	local t
+	t=$(mktemp -d)
+	fake_tree "$t/v6.6" 6 6
+	refuse built-in:refuse-6.6 "$t/v6.6" "targets Linux 6.12"
+	fake_tree "$t/no-anchor" 6 12
+	: >"$t/no-anchor/kernel/Makefile"
+	refuse built-in:refuse-missing-anchor "$t/no-anchor" "anchor line missing in kernel/Makefile"
+	rm -rf "$t"
+}
+
+# The files checkpatch and sparse look at.
+lttng_sources() {
+	(cd "$ROOT" && {
+		find kernel/lttng drivers/misc/lttng include/linux/lttng \
+			-name '*.[ch]' 2>/dev/null
+		[[ ! -f include/uapi/linux/lttng.h ]] || echo include/uapi/linux/lttng.h
+	} | LC_ALL=C sort)
+}
+
+CHECKPATCH_IGNORE=${CHECKPATCH_IGNORE:-FILE_PATH_CHANGES}
+
+test_checkpatch() {
+	local f log n=0
+	ensure_pkgs perl
+	mkdir -p "$CHECK/checkpatch"
+	while read -r f; do
+		n=$((n + 1))
+		log=$CHECK/checkpatch/${f//\//_}.log
+		if (cd "$ROOT" && perl "$KTREE/scripts/checkpatch.pl" --strict --no-tree \
+			--show-types --ignore "$CHECKPATCH_IGNORE" -f "$f") >"$log" 2>&1; then
+			pass "checkpatch:$f"
+		else
+			fail "checkpatch:$f"
+			grep -E '^(ERROR|WARNING|CHECK):' "$log" | head -n 8 | sed 's/^/    | /'
+			echo "    (${log#"$ROOT"/})"
+		fi
+	done < <(lttng_sources)
+	((n > 0)) || skip "checkpatch" "no LTTng sources yet"
+}
+
+# sparse and W=1 (which also runs kernel-doc on the .c files) over the LTTng
+# directories of the normal build; any warning from an LTTng path fails.
+test_sparse() {
+	local log=$CHECK/sparse.log dirs=() d warn
+	ensure_pkgs sparse
+	for d in kernel/lttng drivers/misc/lttng; do
+		[[ -d $ROOT/$d ]] && dirs+=("$d/")
+	done
+	if ! (lock obj-normal && kmake normal C=2 W=1 CHECK=sparse "${dirs[@]}") >"$log" 2>&1; then
+		fail "sparse+W=1" "the build failed"
+		show "$log"
+		return 0
+	fi
+	warn=$(grep -E '(kernel/lttng|drivers/misc/lttng|include/linux/lttng|include/uapi/linux/lttng\.h)[^ ]*: (warning|error)' "$log" || true)
+	if [[ -n $warn ]]; then
+		fail "sparse+W=1" "$(wc -l <<<"$warn") warnings"
+		head -n 15 <<<"$warn" | sed 's/^/    | /'
+		echo "    (${log#"$ROOT"/})"
+	else
+		pass "sparse+W=1"
+	fi
+}
+
+# ---- main -----------------------------------------------------------------
+
+if [[ -n $kernel_ok ]]; then
+	# What the host checks read traces with.
+	ensure_pkgs babeltrace2 python3-bt2
+	run_kunit
+	for g in "$TESTS_DIR"/*.guest.sh; do
+		[[ -f $g ]] && run_e2e "$g"
+	done
+else
+	fail "boots" "no $VARIANT kernel: KUnit and end-to-end tests not run"
+fi
+
+if [[ $VARIANT == normal ]]; then
+	test_builtin link
+	test_builtin copy
+	test_builtin_refuse
+	test_checkpatch
+	if [[ -n $kernel_ok ]]; then
+		test_sparse
+	else
+		fail "sparse+W=1" "no normal kernel build"
+	fi
+fi
+
+echo "$passed passed, $failed failed" | tee -a "$SUMMARY"
+((failed == 0))
