@@ -16,3 +16,16 @@ fi
 ensure_pkgs make gcc libc6-dev
 mkdir -p "$BUILD/tools/lttng"
 make -C "$ROOT/tools/lttng" O="$BUILD/tools/lttng" -j"$(nproc)"
+
+# The ABI kselftest, static, for the guest (bad-input test).  It includes
+# kselftest_harness.h from the kernel tree.
+KTREE=${KTREE:-$BUILD/linux}
+if [[ -f $KTREE/tools/testing/selftests/kselftest_harness.h ]]; then
+	mkdir -p "$BUILD/selftests"
+	gcc -static -O2 -Wall -I"$ROOT/include/uapi" \
+		-I"$KTREE/tools/testing/selftests" \
+		-o "$BUILD/selftests/abi_test" \
+		"$ROOT/tools/testing/selftests/lttng/abi_test.c"
+else
+	info "no kernel tree at $KTREE: abi_test not built"
+fi
