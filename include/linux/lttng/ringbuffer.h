@@ -114,12 +114,20 @@ struct lttng_rb_ctx {
  * @lost_wrap: records dropped because the writer lapped a packet that was
  *	still being written (overwrite mode, deep nesting)
  * @lost_big: records larger than a sub-buffer
+ * @lost_overwrite: records in packets that the writer reclaimed before
+ *	the reader took them (overwrite mode); these show in the trace as
+ *	packet sequence gaps, not in events_discarded
  * @records: records committed
+ *
+ * Every record a writer tried is either committed or in one of the first
+ * three counts; every committed record is either read or in
+ * @lost_overwrite.
  */
 struct lttng_rb_stats {
 	unsigned long lost_full;
 	unsigned long lost_wrap;
 	unsigned long lost_big;
+	unsigned long lost_overwrite;
 	unsigned long records;
 };
 

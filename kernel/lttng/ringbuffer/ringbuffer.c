@@ -81,6 +81,13 @@
 DEFINE_STATIC_CALL(lttng_rb_clock, ktime_get_mono_fast_ns);
 EXPORT_STATIC_CALL_GPL(lttng_rb_clock);
 
+/*
+ * The per-CPU channels, for CPU hotplug.  Taken inside the CPU hotplug
+ * lock, never around it.
+ */
+static LIST_HEAD(rb_chans);
+static DEFINE_MUTEX(rb_chans_lock);
+
 static inline unsigned long rb_seq(const struct lttng_rb_chan *chan,
 				   unsigned long pos)
 {
@@ -112,7 +119,7 @@ static inline unsigned long map_seq(unsigned long v)
 
 static inline unsigned long map_backing(unsigned long v)
 {
-	return v & (BIT(RB_MAP_SHIFT) - 1);
+	return v & (RB_MAP_TAKEN - 1);
 }
 
 static inline unsigned long seq_tag(unsigned long seq)
@@ -141,14 +148,24 @@ static unsigned long rb_lost(struct lttng_rb_buf *buf)
 static unsigned long rb_claim(struct lttng_rb_buf *buf, unsigned long slot,
 			      unsigned long seq)
 {
+	struct lttng_rb_slot *s = &buf->slots[slot];
 	unsigned long v = atomic_long_read(&buf->map[slot]);
 
 	while (map_seq(v) != seq_tag(seq)) {
 		/* Fully ordered: pairs with the reader's swap in rb_get(). */
-		if (atomic_long_try_cmpxchg(&buf->map[slot], (long *)&v,
-					    map_make(seq_tag(seq),
-						     map_backing(v))))
-			break;
+		if (!atomic_long_try_cmpxchg(&buf->map[slot], (long *)&v,
+					     map_make(seq_tag(seq),
+						      map_backing(v))))
+			continue;
+		/*
+		 * The packet the slot held was never taken by the reader: its
+		 * records are lost.  It is complete (rb_slot_free()), and no
+		 * record of the new packet is committed before this claim.
+		 */
+		if (map_seq(v) != seq_tag(ULONG_MAX) && !(v & RB_MAP_TAKEN))
+			atomic_long_add(local_read(&s->records) -
+					s->records_base, &buf->lost_overwrite);
+		break;
 	}
 	return map_backing(v);
 }
@@ -235,8 +252,12 @@ static void rb_push_consumed(struct lttng_rb_chan *chan,
 	}
 }
 
+/*
+ * @base is the slot's record count sampled before the offset moved into
+ * the packet: no record of the packet can be committed before that move.
+ */
 static void rb_open_packet(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
-			   unsigned long begin, u64 tsc)
+			   unsigned long begin, u64 tsc, unsigned long base)
 {
 	unsigned long seq = rb_seq(chan, begin);
 	unsigned long slot = rb_slot(chan, seq);
@@ -246,6 +267,7 @@ static void rb_open_packet(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 	if (chan->cfg.overwrite)
 		rb_push_consumed(chan, buf, begin);
 	hdr = rb_addr(chan, buf, begin);	/* claims the slot */
+	buf->slots[slot].records_base = base;
 	pkt->ts_begin = tsc;
 	pkt->ts_end = tsc;
 	pkt->seq = seq;
@@ -272,6 +294,13 @@ static void rb_close_packet(struct lttng_rb_chan *chan,
 	rb_commit_bytes(buf, slot, chan->cfg.subbuf_size - (end - begin));
 }
 
+static inline unsigned long rb_slot_records(struct lttng_rb_chan *chan,
+					    struct lttng_rb_buf *buf,
+					    unsigned long begin)
+{
+	return local_read(&buf->slots[rb_slot(chan, rb_seq(chan, begin))].records);
+}
+
 static inline bool rb_tsc_fits(struct lttng_rb_chan *chan,
 			       struct lttng_rb_buf *buf, u64 tsc)
 {
@@ -287,7 +316,7 @@ static int rb_reserve_slow(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 	unsigned long mask = chan->cfg.subbuf_size - 1;
 	size_t hsize = chan->client->header_size;
 	long old = local_read(&buf->offset);
-	unsigned long off, begin;
+	unsigned long off, begin, base;
 
 	for (;;) {
 		ctx->tsc = lttng_rb_clock_read();
@@ -317,13 +346,14 @@ static int rb_reserve_slow(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 		begin = ALIGN((unsigned long)old, chan->cfg.subbuf_size);
 		if (!rb_slot_free(chan, buf, begin, true))
 			return -ENOSPC;
+		base = rb_slot_records(chan, buf, begin);
 		if (local_try_cmpxchg(&buf->offset, &old,
 				      begin + hsize + ctx->size))
 			break;
 	}
 	if (off)
 		rb_close_packet(chan, buf, old, ctx->tsc);
-	rb_open_packet(chan, buf, begin, ctx->tsc);
+	rb_open_packet(chan, buf, begin, ctx->tsc, base);
 	old = begin + hsize;
 reserved:
 	buf->last_tsc = ctx->tsc;
@@ -376,7 +406,7 @@ EXPORT_SYMBOL_GPL(lttng_rb_reserve);
  */
 void lttng_rb_commit(struct lttng_rb_chan *chan, const struct lttng_rb_ctx *ctx)
 {
-	local_inc(&ctx->buf->records);
+	local_inc(&ctx->buf->slots[rb_slot(chan, rb_seq(chan, ctx->pos))].records);
 	rb_commit_bytes(ctx->buf, rb_slot(chan, rb_seq(chan, ctx->pos)),
 			ctx->size);
 }
@@ -389,6 +419,7 @@ static void rb_switch(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 	unsigned long mask = chan->cfg.subbuf_size - 1;
 	size_t hsize = chan->client->header_size;
 	long old = local_read(&buf->offset);
+	unsigned long base;
 	u64 tsc;
 
 	for (;;) {
@@ -403,11 +434,12 @@ static void rb_switch(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 		}
 		if (!empty || !rb_slot_free(chan, buf, old, false))
 			return;
+		base = rb_slot_records(chan, buf, old);
 		if (local_try_cmpxchg(&buf->offset, &old,
 				      old + chan->cfg.subbuf_size))
 			break;
 	}
-	rb_open_packet(chan, buf, old, tsc);
+	rb_open_packet(chan, buf, old, tsc, base);
 	rb_close_packet(chan, buf, old + hsize, tsc);
 	buf->last_tsc = tsc;
 }
@@ -505,6 +537,8 @@ static int rb_get(struct lttng_rb_buf *buf, unsigned long pos, bool next)
 			return -EAGAIN;
 		}
 		pkt = buf->slots[slot].pkt;
+		buf->held_records = local_read(&buf->slots[slot].records) -
+				    buf->slots[slot].records_base;
 		if (!chan->cfg.overwrite) {
 			buf->held_backing = slot;
 			break;
@@ -517,7 +551,8 @@ static int rb_get(struct lttng_rb_buf *buf, unsigned long pos, bool next)
 		}
 		/* Fully ordered: pairs with rb_claim(). */
 		if (atomic_long_try_cmpxchg(&buf->map[slot], (long *)&v,
-					    map_make(seq_tag(seq), buf->spare))) {
+					    map_make(seq_tag(seq), buf->spare) |
+					    RB_MAP_TAKEN)) {
 			buf->held_backing = map_backing(v);
 			break;
 		}
@@ -591,15 +626,19 @@ int lttng_rb_put(struct lttng_rb_buf *buf, bool consume)
 	if (chan->cfg.overwrite) {
 		slot = rb_slot(chan, rb_seq(chan, buf->held_pos));
 		tag = seq_tag(rb_seq(chan, buf->held_pos));
-		v = map_make(tag, buf->spare);
+		v = map_make(tag, buf->spare) | RB_MAP_TAKEN;
 		/*
 		 * Not consumed: put the packet back in the ring, unless a
 		 * writer has claimed the slot since, and our spare with it.
 		 */
-		if (consume ||
-		    !atomic_long_try_cmpxchg(&buf->map[slot], (long *)&v,
-					     map_make(tag, buf->held_backing)))
+		if (consume) {
 			buf->spare = buf->held_backing;
+		} else if (!atomic_long_try_cmpxchg(&buf->map[slot], (long *)&v,
+						    map_make(tag, buf->held_backing))) {
+			/* Overwritten while held, and not consumed: lost. */
+			buf->spare = buf->held_backing;
+			atomic_long_add(buf->held_records, &buf->lost_overwrite);
+		}
 	}
 	if (consume) {
 		unsigned long c = buf->held_pos;
@@ -834,10 +873,15 @@ EXPORT_SYMBOL_GPL(lttng_rb_buf_clear);
  */
 void lttng_rb_stats(struct lttng_rb_buf *buf, struct lttng_rb_stats *st)
 {
+	unsigned int i;
+
 	st->lost_full = local_read(&buf->lost_full);
 	st->lost_wrap = local_read(&buf->lost_wrap);
 	st->lost_big = local_read(&buf->lost_big);
-	st->records = local_read(&buf->records);
+	st->lost_overwrite = atomic_long_read(&buf->lost_overwrite);
+	st->records = 0;
+	for (i = 0; i < buf->chan->cfg.num_subbuf; i++)
+		st->records += local_read(&buf->slots[i].records);
 }
 EXPORT_SYMBOL_GPL(lttng_rb_stats);
 
@@ -923,6 +967,97 @@ int lttng_rb_buf_cpu(struct lttng_rb_buf *buf)
 }
 EXPORT_SYMBOL_GPL(lttng_rb_buf_cpu);
 
+/* Close the packet of an idle buffer, so that readers see its data. */
+static void rb_switch_timer_fn(struct timer_list *t)
+{
+	struct lttng_rb_buf *buf = from_timer(buf, t, switch_timer);
+	struct lttng_rb_chan *chan = buf->chan;
+
+	/* On @buf->cpu: the timer is pinned and stopped at CPU offline. */
+	rb_switch(chan, buf, false);
+	if (!chan->cfg.read_timer_us && wq_has_sleeper(&buf->read_wait) &&
+	    rb_readable(chan, buf))
+		wake_up_interruptible(&buf->read_wait);
+	if (!READ_ONCE(chan->stopping))
+		mod_timer(t, jiffies + usecs_to_jiffies(chan->cfg.switch_timer_us));
+}
+
+static void rb_switch_timer_start(struct lttng_rb_chan *chan, int cpu)
+{
+	struct lttng_rb_buf *buf = chan->bufs[cpu];
+
+	lockdep_assert_held(&rb_chans_lock);
+	if (!chan->cfg.switch_timer_us || chan->stopping || !buf)
+		return;
+	buf->switch_timer.expires = jiffies +
+				    usecs_to_jiffies(chan->cfg.switch_timer_us);
+	add_timer_on(&buf->switch_timer, cpu);
+}
+
+static void rb_switch_timers_stop(struct lttng_rb_chan *chan)
+{
+	int i;
+
+	mutex_lock(&rb_chans_lock);
+	WRITE_ONCE(chan->stopping, true);
+	mutex_unlock(&rb_chans_lock);
+	if (chan->cfg.global || !chan->cfg.switch_timer_us)
+		return;
+	for (i = 0; i < chan->nr_bufs; i++)
+		if (chan->bufs[i])
+			timer_delete_sync(&chan->bufs[i]->switch_timer);
+}
+
+static int rb_cpu_online(unsigned int cpu)
+{
+	struct lttng_rb_chan *chan;
+
+	mutex_lock(&rb_chans_lock);
+	list_for_each_entry(chan, &rb_chans, node)
+		rb_switch_timer_start(chan, cpu);
+	mutex_unlock(&rb_chans_lock);
+	return 0;
+}
+
+/*
+ * Runs on the CPU going offline: stop its switch timers, so that they do
+ * not migrate, and close its open packets, so that its data is readable.
+ */
+static int rb_cpu_offline(unsigned int cpu)
+{
+	struct lttng_rb_chan *chan;
+	struct lttng_rb_buf *buf;
+	unsigned long flags;
+
+	mutex_lock(&rb_chans_lock);
+	list_for_each_entry(chan, &rb_chans, node) {
+		buf = chan->bufs[cpu];
+		if (!buf)
+			continue;
+		if (chan->cfg.switch_timer_us)
+			timer_delete_sync(&buf->switch_timer);
+		local_irq_save(flags);
+		rb_switch(chan, buf, false);
+		local_irq_restore(flags);
+		wake_up_interruptible(&buf->read_wait);
+	}
+	mutex_unlock(&rb_chans_lock);
+	return 0;
+}
+
+static int __init rb_hotplug_init(void)
+{
+	int ret;
+
+	ret = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN,
+					"lttng/ringbuffer:online",
+					rb_cpu_online, rb_cpu_offline);
+	return ret < 0 ? ret : 0;
+}
+
+/* Before any channel: autostart.o is linked after this directory. */
+early_initcall(rb_hotplug_init);
+
 static void rb_read_timer_fn(struct timer_list *t)
 {
 	struct lttng_rb_chan *chan = from_timer(chan, t, read_timer);
@@ -982,6 +1117,7 @@ static struct lttng_rb_buf *rb_buf_alloc(struct lttng_rb_chan *chan, int cpu)
 	atomic_long_set(&buf->consumed, 0);
 	mutex_init(&buf->reader_lock);
 	init_waitqueue_head(&buf->read_wait);
+	timer_setup(&buf->switch_timer, rb_switch_timer_fn, TIMER_PINNED);
 	return buf;
 err:
 	rb_buf_free(buf);
@@ -1025,7 +1161,7 @@ static void rb_chan_free(struct lttng_rb_chan *chan)
  * @priv: the client's data, returned by lttng_rb_chan_priv()
  *
  * Allocates one buffer per possible CPU (one in all for a global channel)
- * and starts the read timer.  The caller holds the only reference.
+ * and starts the read timer and the switch timers.  The caller holds the only reference.
  *
  * Return: the channel, ERR_PTR(-EINVAL) for a bad shape, ERR_PTR(-ENOMEM).
  */
@@ -1067,6 +1203,15 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	if (cfg->read_timer_us)
 		mod_timer(&chan->read_timer,
 			  jiffies + usecs_to_jiffies(cfg->read_timer_us));
+	if (!cfg->global) {
+		cpus_read_lock();
+		mutex_lock(&rb_chans_lock);
+		list_add(&chan->node, &rb_chans);
+		for_each_online_cpu(cpu)
+			rb_switch_timer_start(chan, cpu);
+		mutex_unlock(&rb_chans_lock);
+		cpus_read_unlock();
+	}
 	return chan;
 err:
 	rb_chan_free(chan);
@@ -1088,6 +1233,7 @@ void lttng_rb_chan_finalize(struct lttng_rb_chan *chan)
 	if (READ_ONCE(chan->finalized))
 		return;
 	timer_shutdown_sync(&chan->read_timer);
+	rb_switch_timers_stop(chan);
 	lttng_rb_chan_flush(chan, false);
 	WRITE_ONCE(chan->finalized, true);
 	for (i = 0; i < chan->nr_bufs; i++)
@@ -1101,6 +1247,12 @@ static void rb_chan_release(struct kref *ref)
 	struct lttng_rb_chan *chan = container_of(ref, struct lttng_rb_chan, ref);
 
 	timer_shutdown_sync(&chan->read_timer);
+	rb_switch_timers_stop(chan);
+	if (!chan->cfg.global) {
+		mutex_lock(&rb_chans_lock);
+		list_del(&chan->node);
+		mutex_unlock(&rb_chans_lock);
+	}
 	if (chan->client->release)
 		chan->client->release(chan);
 	rb_chan_free(chan);

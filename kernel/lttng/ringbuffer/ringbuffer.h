@@ -13,14 +13,24 @@
 #include <linux/timer.h>
 #include <linux/wait.h>
 
-/* @map words: packet number above this shift, backing index below. */
+/*
+ * @map words: the packet number above RB_MAP_SHIFT, then RB_MAP_TAKEN (the
+ * reader took that packet out of the ring), then the backing index.
+ */
 #define RB_MAP_SHIFT		16
-#define LTTNG_RB_NUM_SUBBUF_MAX	BIT(RB_MAP_SHIFT - 1)
+#define RB_MAP_TAKEN		BIT(RB_MAP_SHIFT - 1)
+#define LTTNG_RB_NUM_SUBBUF_MAX	BIT(RB_MAP_SHIFT - 2)
 #define LTTNG_RB_SUBBUF_MAX	BIT(28)
 
-/* Per slot: the commit counter and what is known of its packet. */
+/*
+ * Per slot: the commit counter, the records committed (both over all
+ * laps), the record count when its current packet opened, and what is
+ * known of that packet.
+ */
 struct lttng_rb_slot {
 	local_t commit;
+	local_t records;
+	unsigned long records_base;
 	struct lttng_rb_packet pkt;
 };
 
@@ -28,10 +38,10 @@ struct lttng_rb_buf {
 	/* Writer side: touched by the owning CPU only (local_t). */
 	local_t offset;
 	u64 last_tsc;
-	local_t records;
 	local_t lost_full;
 	local_t lost_wrap;
 	local_t lost_big;
+	atomic_long_t lost_overwrite;	/* also added to by the reader */
 	struct lttng_rb_slot *slots;
 	atomic_long_t *map;		/* overwrite mode only */
 	void *mem;
@@ -47,9 +57,12 @@ struct lttng_rb_buf {
 	bool held;
 	unsigned long held_pos;
 	unsigned long held_backing;
+	unsigned long held_records;
 	unsigned long spare;		/* overwrite mode: reader's backing */
 	struct lttng_rb_packet held_pkt;
 	wait_queue_head_t read_wait;
+	/* Pinned to @cpu; stopped before the CPU goes offline. */
+	struct timer_list switch_timer;
 };
 
 struct lttng_rb_chan {
@@ -60,6 +73,8 @@ struct lttng_rb_chan {
 	unsigned int sb_order;
 	unsigned int n_order;
 	bool finalized;
+	bool stopping;			/* no more switch timers: rb_chans_lock */
+	struct list_head node;		/* in rb_chans, if per-CPU */
 	int nr_bufs;
 	struct lttng_rb_buf **bufs;
 	struct timer_list read_timer;

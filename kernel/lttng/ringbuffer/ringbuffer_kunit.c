@@ -8,6 +8,11 @@
  */
 
 #include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/cpu.h>
+#include <linux/delay.h>
+#include <linux/hrtimer.h>
+#include <linux/kthread.h>
 #include <linux/preempt.h>
 #include <linux/lttng/ringbuffer.h>
 
@@ -316,6 +321,211 @@ static void lttng_rb_bad_config(struct kunit *test)
 	t_chan_done(chan);
 }
 
+/*
+ * Stress: a writer thread on every online CPU, nested by a pinned hrtimer
+ * that writes from hard interrupt context on the same CPU, against one
+ * reader thread that drains every buffer concurrently.  Then, per buffer:
+ *
+ *	tried     = committed + lost_full + lost_wrap + lost_big
+ *	committed = read + lost_overwrite
+ *
+ * exactly, and every record read is intact and from its buffer's CPU.
+ */
+#define S_MAGIC		0x5eed1e55U
+#define S_RECORDS	20000
+#define S_TIMER_NS	(50 * NSEC_PER_USEC)
+
+struct s_rec {
+	u32 magic;
+	u32 cpu;
+	u64 seq;
+	u64 tsc;
+	u64 nested;
+} __packed;
+
+struct s_cpu {
+	struct hrtimer timer;
+	atomic_long_t tried;
+	atomic_long_t read;
+	atomic_long_t bad;
+	struct task_struct *writer;
+	struct completion done;
+	struct lttng_rb_chan *chan;
+	int cpu;
+	bool stop;
+};
+
+static const struct lttng_rb_client s_client = {
+	.header_size = T_HDR,
+	.packet_begin = t_packet_begin,
+	.packet_end = t_packet_end,
+};
+
+static void s_write(struct s_cpu *sc, bool nested)
+{
+	struct lttng_rb_ctx ctx = {
+		.size_compact = sizeof(struct s_rec),
+		.size_full = sizeof(struct s_rec),
+	};
+	struct s_rec *rec;
+
+	preempt_disable();
+	atomic_long_inc(&sc->tried);
+	if (!lttng_rb_reserve(sc->chan, &ctx)) {
+		rec = ctx.addr;
+		rec->magic = S_MAGIC;
+		rec->cpu = smp_processor_id();
+		rec->seq = atomic_long_read(&sc->tried);
+		rec->tsc = ctx.tsc;
+		rec->nested = nested;
+		lttng_rb_commit(sc->chan, &ctx);
+	}
+	preempt_enable();
+}
+
+static enum hrtimer_restart s_timer_fn(struct hrtimer *t)
+{
+	struct s_cpu *sc = container_of(t, struct s_cpu, timer);
+
+	if (READ_ONCE(sc->stop))
+		return HRTIMER_NORESTART;
+	s_write(sc, true);
+	hrtimer_forward_now(t, ns_to_ktime(S_TIMER_NS));
+	return HRTIMER_RESTART;
+}
+
+static int s_writer_fn(void *arg)
+{
+	struct s_cpu *sc = arg;
+	unsigned int i;
+
+	hrtimer_start(&sc->timer, ns_to_ktime(S_TIMER_NS),
+		      HRTIMER_MODE_REL_PINNED_HARD);
+	for (i = 0; i < S_RECORDS; i++) {
+		s_write(sc, false);
+		if (!(i % 256))
+			cond_resched();
+	}
+	WRITE_ONCE(sc->stop, true);
+	hrtimer_cancel(&sc->timer);
+	complete(&sc->done);
+	return 0;
+}
+
+/* Read every complete packet of a buffer; return how many were read. */
+static unsigned int s_drain(struct s_cpu *sc, struct lttng_rb_buf *buf)
+{
+	struct lttng_rb_packet pkt;
+	unsigned int n = 0, i, recs;
+	unsigned long off;
+	struct s_rec *rec;
+
+	while (!lttng_rb_get_next(buf)) {
+		if (lttng_rb_held_packet(buf, &pkt) ||
+		    lttng_rb_mmap_read_offset(buf, &off)) {
+			atomic_long_inc(&sc->bad);
+			lttng_rb_put(buf, true);
+			continue;
+		}
+		rec = buf->mem + off + T_HDR;
+		recs = (pkt.data_size - T_HDR) / sizeof(*rec);
+		if ((pkt.data_size - T_HDR) % sizeof(*rec))
+			atomic_long_inc(&sc->bad);
+		for (i = 0; i < recs; i++)
+			if (rec[i].magic != S_MAGIC || rec[i].cpu != sc->cpu)
+				atomic_long_inc(&sc->bad);
+		atomic_long_add(recs, &sc->read);
+		lttng_rb_put(buf, true);
+		n++;
+	}
+	return n;
+}
+
+static void s_run(struct kunit *test, bool overwrite)
+{
+	struct lttng_rb_config cfg = {
+		.subbuf_size = T_SUBBUF,
+		.num_subbuf = 4,
+		.overwrite = overwrite,
+		.tsc_bits = 27,
+	};
+	struct lttng_rb_chan *chan;
+	struct s_cpu *scs;
+	bool busy;
+	int cpu;
+
+	chan = lttng_rb_chan_create(&cfg, &s_client, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(chan));
+	scs = kunit_kcalloc(test, nr_cpu_ids, sizeof(*scs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, scs);
+
+	for_each_online_cpu(cpu) {
+		struct s_cpu *sc = &scs[cpu];
+
+		sc->chan = chan;
+		sc->cpu = cpu;
+		init_completion(&sc->done);
+		hrtimer_init(&sc->timer, CLOCK_MONOTONIC,
+			     HRTIMER_MODE_REL_PINNED_HARD);
+		sc->timer.function = s_timer_fn;
+		KUNIT_ASSERT_EQ(test, 0,
+				lttng_rb_buf_open_reader(lttng_rb_chan_buf(chan, cpu)));
+		sc->writer = kthread_create_on_cpu(s_writer_fn, sc, cpu,
+						   "lttng_rb_stress/%u");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(sc->writer));
+	}
+	for_each_online_cpu(cpu)
+		wake_up_process(scs[cpu].writer);
+
+	/* The test thread is the reader, on whatever CPU it runs. */
+	do {
+		busy = false;
+		for_each_online_cpu(cpu) {
+			s_drain(&scs[cpu], lttng_rb_chan_buf(chan, cpu));
+			busy |= !completion_done(&scs[cpu].done);
+		}
+		usleep_range(50, 100);
+	} while (busy);
+
+	for_each_online_cpu(cpu) {
+		struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan, cpu);
+		struct s_cpu *sc = &scs[cpu];
+		struct lttng_rb_stats st;
+
+		lttng_rb_buf_flush(buf, false);
+		s_drain(sc, buf);
+		lttng_rb_stats(buf, &st);
+		kunit_info(test, "cpu %d: tried %ld committed %lu read %ld full %lu wrap %lu overwritten %lu\n",
+			   cpu, atomic_long_read(&sc->tried), st.records,
+			   atomic_long_read(&sc->read), st.lost_full,
+			   st.lost_wrap, st.lost_overwrite);
+		KUNIT_EXPECT_EQ(test, atomic_long_read(&sc->bad), 0L);
+		KUNIT_EXPECT_GE(test, atomic_long_read(&sc->tried),
+				(long)S_RECORDS);
+		KUNIT_EXPECT_EQ(test, (unsigned long)atomic_long_read(&sc->tried),
+				st.records + st.lost_full + st.lost_wrap +
+				st.lost_big);
+		KUNIT_EXPECT_EQ(test, st.records,
+				atomic_long_read(&sc->read) + st.lost_overwrite);
+		if (overwrite)
+			KUNIT_EXPECT_EQ(test, st.lost_full, 0UL);
+		else
+			KUNIT_EXPECT_EQ(test, st.lost_overwrite, 0UL);
+		lttng_rb_buf_release_reader(buf);
+	}
+	lttng_rb_chan_put(chan);
+}
+
+static void lttng_rb_stress_discard(struct kunit *test)
+{
+	s_run(test, false);
+}
+
+static void lttng_rb_stress_overwrite(struct kunit *test)
+{
+	s_run(test, true);
+}
+
 static struct kunit_case lttng_rb_cases[] = {
 	KUNIT_CASE(lttng_rb_discard_full),
 	KUNIT_CASE(lttng_rb_overwrite_wrap),
@@ -324,6 +534,8 @@ static struct kunit_case lttng_rb_cases[] = {
 	KUNIT_CASE(lttng_rb_empty_flush),
 	KUNIT_CASE(lttng_rb_timestamps),
 	KUNIT_CASE(lttng_rb_bad_config),
+	KUNIT_CASE_SLOW(lttng_rb_stress_discard),
+	KUNIT_CASE_SLOW(lttng_rb_stress_overwrite),
 	{}
 };
 
