@@ -230,6 +230,8 @@ manifest() {
 test_builtin() {
 	local mode=$1 name=built-in:$1 t log args=()
 	[[ $mode == copy ]] && args=(--copy)
+	# Leftovers of an interrupted run (the check-normal lock is ours).
+	rm -rf "$BUILD"/.built-in-test.*
 	t=$(mktemp -d "$BUILD/.built-in-test.XXXXXX")
 	log=$CHECK/$name.log
 	local why=
