@@ -122,8 +122,10 @@ write path, discard and overwrite modes, and exact loss accounting." \
 group "lttng: core: add sessions, channels, events and CTF metadata" \
 	"The tracer core, built into vmlinux behind CONFIG_LTTNG (Kconfig under
 Kernel hacking, next to the tracers).  With no session active every
-traced path stays a patched-out static branch." \
-	kernel/lttng "${X}kernel/lttng/ringbuffer" "${X}kernel/lttng/probes" \
+traced path stays a patched-out static branch.  The first probe
+provider, sched, comes with it: kernel/lttng/Makefile builds probes/,
+so the core does not build without it." \
+	kernel/lttng "${X}kernel/lttng/ringbuffer" \
 	':(exclude,glob)kernel/lttng/**/*syscall*' \
 	include/linux/lttng lib/Kconfig.debug kernel/Makefile
 
