@@ -18,8 +18,14 @@
  *   PUT_NEXT_SUBBUF
  *
  * Each file is therefore the stream's packets back to back, each padded to
- * a page multiple.  The metadata stream is always read through mmap and
- * has no packet context.
+ * a page multiple.  The metadata stream is read through mmap and has no
+ * packet context.
+ *
+ * With a copy directory (record --output both), every stream, the metadata
+ * stream included, is read both ways: each held packet is written through
+ * the mapping to DIR/kernel, then spliced to the file of the same name in
+ * COPY/kernel, and only then put.  The two traces hold the same packets,
+ * so they must be identical byte for byte.
  *
  * Data streams are waited for with poll(): POLLIN or POLLPRI when a
  * sub-buffer is ready, POLLHUP when finalized and drained.  poll() is only
@@ -64,12 +70,33 @@ static int stream_ioctl_fail(struct lttng_consumer *c, struct lttng_stream *s,
 	return stream_failed(c, s);
 }
 
-/* Keep whole packets only: a reader would choke on half of one. */
-static int stream_write_fail(struct lttng_consumer *c, struct lttng_stream *s)
+/* The file of a stream in the trace, or with @copy in the splice copy. */
+static int stream_file(const struct lttng_stream *s, bool copy)
 {
-	lttng_error("cannot write %s/%s: %s", c->dir, s->name, strerror(errno));
-	if (ftruncate(s->out_fd, (off_t)s->bytes) < 0)
-		lttng_warn("%s/%s ends with a partial packet", c->dir, s->name);
+	return copy ? s->copy_fd : s->out_fd;
+}
+
+static const char *consumer_dir(const struct lttng_consumer *c, bool copy)
+{
+	return copy ? c->copy_dir : c->dir;
+}
+
+/* Cut a file back to the packets already accounted for. */
+static void stream_truncate(struct lttng_consumer *c, struct lttng_stream *s,
+			    bool copy)
+{
+	if (ftruncate(stream_file(s, copy), (off_t)s->bytes) < 0)
+		lttng_warn("%s/%s ends with a partial packet",
+			   consumer_dir(c, copy), s->name);
+}
+
+/* Keep whole packets only: a reader would choke on half of one. */
+static int stream_write_fail(struct lttng_consumer *c, struct lttng_stream *s,
+			     bool copy)
+{
+	lttng_error("cannot write %s/%s: %s", consumer_dir(c, copy), s->name,
+		    strerror(errno));
+	stream_truncate(c, s, copy);
 	return stream_failed(c, s);
 }
 
@@ -127,25 +154,26 @@ static ssize_t pipe_move(struct lttng_consumer *c, int out, size_t len)
 
 /* Move the @len bytes that are in the pipe to the stream's file. */
 static int pipe_to_file(struct lttng_consumer *c, struct lttng_stream *s,
-			size_t len)
+			size_t len, bool copy)
 {
 	while (len) {
-		ssize_t n = pipe_move(c, s->out_fd, len);
+		ssize_t n = pipe_move(c, stream_file(s, copy), len);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
 			if (!n)
 				errno = EIO;
-			return stream_write_fail(c, s);
+			return stream_write_fail(c, s, copy);
 		}
 		len -= (size_t)n;
 	}
 	return 0;
 }
 
+/* Splice the held packet to the stream's file, or to its copy. */
 static int stream_write_splice(struct lttng_consumer *c, struct lttng_stream *s,
-			       u64 padded)
+			       u64 padded, bool copy)
 {
 	loff_t off = 0;
 
@@ -169,11 +197,13 @@ static int stream_write_splice(struct lttng_consumer *c, struct lttng_stream *s,
 			stream_failed(c, s);
 			break;
 		}
-		if (pipe_to_file(c, s, (size_t)n))
+		if (pipe_to_file(c, s, (size_t)n, copy))
 			break;
 	}
 	if (!s->failed)
 		return 0;
+	/* Whole packets only, whichever side failed. */
+	stream_truncate(c, s, copy);
 	consumer_pipe_reset(c);
 	return -1;
 }
@@ -192,8 +222,31 @@ static int stream_write_mmap(struct lttng_consumer *c, struct lttng_stream *s,
 		return stream_failed(c, s);
 	}
 	if (lttng_write_all(s->out_fd, (char *)s->map + off, (size_t)padded))
-		return stream_write_fail(c, s);
+		return stream_write_fail(c, s, false);
 	return 0;
+}
+
+/*
+ * Write the held packet.  BOTH: through the mapping, then through splice
+ * into the copy; if the second fails, the first file loses the packet
+ * too, so that both keep the same whole packets.
+ */
+static int stream_write(struct lttng_consumer *c, struct lttng_stream *s,
+			u64 padded)
+{
+	switch (s->mode) {
+	case LTTNG_READ_MMAP:
+		return stream_write_mmap(c, s, padded);
+	case LTTNG_READ_BOTH:
+		if (stream_write_mmap(c, s, padded))
+			return -1;
+		if (!stream_write_splice(c, s, padded, true))
+			return 0;
+		stream_truncate(c, s, false);
+		return -1;
+	default:
+		return stream_write_splice(c, s, padded, false);
+	}
 }
 
 static void stream_account_seq(struct lttng_consumer *c, struct lttng_stream *s,
@@ -276,10 +329,8 @@ static int stream_read_packet(struct lttng_consumer *c, struct lttng_stream *s)
 		return stream_ioctl_fail(c, s, "cannot get the next sub-buffer");
 	}
 	ret = stream_packet_info(c, s, &p);
-	if (!ret && s->mode == LTTNG_READ_MMAP)
-		ret = stream_write_mmap(c, s, p.padded);
-	else if (!ret)
-		ret = stream_write_splice(c, s, p.padded);
+	if (!ret)
+		ret = stream_write(c, s, p.padded);
 	if (ret) {
 		/* Release it unconsumed: a later reader may have better luck. */
 		lttng_ioctl(s->fd, LTTNG_ABI_RB_PUT_SUBBUF, NULL);
@@ -312,6 +363,7 @@ void lttng_consumer_reset(struct lttng_consumer *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->dir_fd = -1;
+	c->copy_dir_fd = -1;
 	c->pipe[0] = -1;
 	c->pipe[1] = -1;
 }
@@ -344,6 +396,34 @@ int lttng_consumer_init(struct lttng_consumer *c, const char *dir,
 	return consumer_pipe_reset(c);
 }
 
+/**
+ * lttng_consumer_init_copy - also splice every packet into a second trace
+ * @c: the consumer, initialized, with no stream yet
+ * @copy: the second trace directory COPY; created if needed
+ *
+ * Every stream added from now on, the metadata stream included, is read
+ * both ways: through the mapping into DIR/kernel, and through splice into
+ * COPY/kernel (see the top of this file).
+ *
+ * Return: 0, or -1 after printing why.
+ */
+int lttng_consumer_init_copy(struct lttng_consumer *c, const char *copy)
+{
+	if (asprintf(&c->copy_dir, "%s/kernel", copy) < 0) {
+		c->copy_dir = NULL;
+		lttng_error("out of memory");
+		return -1;
+	}
+	if (lttng_mkdir_p(c->copy_dir))
+		return -1;
+	c->copy_dir_fd = open(c->copy_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->copy_dir_fd < 0) {
+		lttng_error("cannot open %s: %s", c->copy_dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int stream_map(struct lttng_stream *s, enum lttng_read_mode mode)
 {
 	__u64 len;
@@ -351,6 +431,7 @@ static int stream_map(struct lttng_stream *s, enum lttng_read_mode mode)
 	s->mode = LTTNG_READ_SPLICE;
 	if (mode == LTTNG_READ_SPLICE)
 		return 0;
+	/* BOTH needs the mapping: no fallback to splice alone. */
 	if (lttng_ioctl(s->fd, LTTNG_ABI_RB_GET_MMAP_LEN, &len) < 0) {
 		/* A splice channel has no mapping: AUTO falls back to it. */
 		if (mode == LTTNG_READ_AUTO && errno == EINVAL)
@@ -373,7 +454,7 @@ static int stream_map(struct lttng_stream *s, enum lttng_read_mode mode)
 		return -1;
 	}
 	s->map_len = (size_t)len;
-	s->mode = LTTNG_READ_MMAP;
+	s->mode = mode == LTTNG_READ_BOTH ? LTTNG_READ_BOTH : LTTNG_READ_MMAP;
 	return 0;
 }
 
@@ -403,7 +484,9 @@ static int consumer_grow(struct lttng_consumer *c)
  * @fd: the stream fd; the consumer owns it from now on, even on failure
  * @name: the file name in DIR/kernel
  * @metadata: the metadata stream
- * @mode: how to read it; the metadata stream is always mapped
+ * @mode: how to read it; the metadata stream is mapped; with a copy
+ *	  directory (lttng_consumer_init_copy()), every stream is read both
+ *	  ways, whatever @mode says
  *
  * Return: 0, or -1 after printing why.
  */
@@ -420,6 +503,7 @@ int lttng_consumer_add(struct lttng_consumer *c, int fd, const char *name,
 	s = &c->streams[c->nr_streams++];
 	memset(s, 0, sizeof(*s));
 	s->fd = fd;
+	s->copy_fd = -1;
 	s->metadata = metadata;
 	snprintf(s->name, sizeof(s->name), "%s", name);
 	s->out_fd = openat(c->dir_fd, s->name,
@@ -429,7 +513,20 @@ int lttng_consumer_add(struct lttng_consumer *c, int fd, const char *name,
 			    strerror(errno));
 		return -1;
 	}
-	return stream_map(s, metadata ? LTTNG_READ_MMAP : mode);
+	if (c->copy_dir) {
+		mode = LTTNG_READ_BOTH;
+		s->copy_fd = openat(c->copy_dir_fd, s->name,
+				    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+				    0666);
+		if (s->copy_fd < 0) {
+			lttng_error("cannot create %s/%s: %s", c->copy_dir,
+				    s->name, strerror(errno));
+			return -1;
+		}
+	} else if (metadata) {
+		mode = LTTNG_READ_MMAP;
+	}
+	return stream_map(s, mode);
 }
 
 /**
@@ -517,20 +614,14 @@ static bool consumer_has_file(const struct lttng_consumer *c, const char *name)
 	return false;
 }
 
-/**
- * lttng_consumer_check_stale - warn about files an earlier trace left
- * @c: the consumer, with all its streams added
- *
- * A reader takes every file in DIR/kernel as part of the trace, so a
- * stream file of another run makes the trace unreadable.
- */
-void lttng_consumer_check_stale(struct lttng_consumer *c)
+static void consumer_check_stale_dir(struct lttng_consumer *c, bool copy)
 {
 	struct dirent *de;
 	DIR *d;
 	int fd;
 
-	fd = openat(c->dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = openat(copy ? c->copy_dir_fd : c->dir_fd, ".",
+		    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	d = fdopendir(fd);
@@ -542,10 +633,25 @@ void lttng_consumer_check_stale(struct lttng_consumer *c)
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
 		if (!consumer_has_file(c, de->d_name))
-			lttng_warn("%s/%s is not part of this trace", c->dir,
-				   de->d_name);
+			lttng_warn("%s/%s is not part of this trace",
+				   consumer_dir(c, copy), de->d_name);
 	}
 	closedir(d);
+}
+
+/**
+ * lttng_consumer_check_stale - warn about files an earlier trace left
+ * @c: the consumer, with all its streams added
+ *
+ * A reader takes every file in DIR/kernel as part of the trace, so a
+ * stream file of another run makes the trace unreadable.  The same goes
+ * for the splice copy.
+ */
+void lttng_consumer_check_stale(struct lttng_consumer *c)
+{
+	consumer_check_stale_dir(c, false);
+	if (c->copy_dir)
+		consumer_check_stale_dir(c, true);
 }
 
 /**
@@ -714,6 +820,9 @@ void lttng_consumer_report(const struct lttng_consumer *c)
 	}
 	lttng_info("total: %u streams, %llu packets, %llu bytes, %llu lost packets (%llu overwritten before attach), %llu events discarded",
 		   c->nr_streams, packets, bytes, lost, before, discarded);
+	if (c->copy_dir)
+		lttng_info("every packet read through mmap into %s and through splice into %s",
+			   c->dir, c->copy_dir);
 }
 
 /**
@@ -738,9 +847,16 @@ int lttng_consumer_fini(struct lttng_consumer *c)
 				    strerror(errno));
 			ret = -1;
 		}
+		if (s->copy_fd >= 0 && close(s->copy_fd) < 0) {
+			lttng_error("cannot write %s/%s: %s", c->copy_dir,
+				    s->name, strerror(errno));
+			ret = -1;
+		}
 	}
 	if (c->dir_fd >= 0)
 		close(c->dir_fd);
+	if (c->copy_dir_fd >= 0)
+		close(c->copy_dir_fd);
 	if (c->pipe[0] >= 0) {
 		close(c->pipe[0]);
 		close(c->pipe[1]);
@@ -749,6 +865,7 @@ int lttng_consumer_fini(struct lttng_consumer *c)
 	free(c->pollfds);
 	free(c->polled);
 	free(c->dir);
+	free(c->copy_dir);
 	lttng_consumer_reset(c);
 	return ret;
 }

@@ -24,8 +24,10 @@
  * @name: file name inside DIR/kernel
  * @fd: the stream fd
  * @out_fd: the trace file
- * @metadata: the metadata stream (always mmap, no packet context)
- * @mode: LTTNG_READ_SPLICE or LTTNG_READ_MMAP, never AUTO once added
+ * @copy_fd: the file of the same name in the splice copy, or -1
+ * @metadata: the metadata stream (mmap unless BOTH, no packet context)
+ * @mode: LTTNG_READ_SPLICE, LTTNG_READ_MMAP or LTTNG_READ_BOTH (mmap to
+ *	  @out_fd, then splice to @copy_fd), never AUTO once added
  * @map: the mapping of the whole buffer, in mmap mode
  * @map_len: its length
  * @done: end of stream (ENODATA) or failed: no longer read
@@ -44,6 +46,7 @@ struct lttng_stream {
 	char name[LTTNG_STREAM_NAME_LEN];
 	int fd;
 	int out_fd;
+	int copy_fd;
 	bool metadata;
 	enum lttng_read_mode mode;
 	void *map;
@@ -69,6 +72,8 @@ struct lttng_stream {
  * @polled: which stream each used slot of @pollfds is
  * @dir: DIR/kernel, for messages
  * @dir_fd: DIR/kernel, where the files are created
+ * @copy_dir: COPY/kernel, the splice copy of the trace, or NULL
+ * @copy_dir_fd: COPY/kernel, or -1
  * @pipe: the pipe sub-buffers are spliced through, read end first
  * @pipe_size: its capacity: the most one splice() call moves
  * @no_splice_out: the output file system refused splice(): use read/write
@@ -82,6 +87,8 @@ struct lttng_consumer {
 	struct lttng_stream **polled;
 	char *dir;
 	int dir_fd;
+	char *copy_dir;
+	int copy_dir_fd;
 	int pipe[2];
 	size_t pipe_size;
 	bool no_splice_out;
@@ -92,6 +99,7 @@ struct lttng_consumer {
 void lttng_consumer_reset(struct lttng_consumer *c);
 int lttng_consumer_init(struct lttng_consumer *c, const char *dir,
 			bool count_lost_before);
+int lttng_consumer_init_copy(struct lttng_consumer *c, const char *copy);
 int lttng_consumer_add(struct lttng_consumer *c, int fd, const char *name,
 		       bool metadata, enum lttng_read_mode mode);
 int lttng_consumer_add_channel(struct lttng_consumer *c, int chan_fd,

@@ -12,6 +12,11 @@
  *   SESSION_STOP (or FLUSH_EMPTY per data stream with --no-start),
  *   WAIT_QUIESCENT, FLUSH per stream, read until EAGAIN or ENODATA
  *   close: the session is destroyed with its last fd
+ *
+ * --output both makes an mmap channel and reads every packet twice before
+ * putting it: through the mapping into DIR, through splice into
+ * DIR-splice.  The two traces must then be identical, byte for byte: a
+ * test of the kernel's two read paths against each other.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -33,6 +38,7 @@
 #define RECORD_DEFAULT_SUBBUF_SIZE	(256 * 1024)
 #define RECORD_DEFAULT_NUM_SUBBUF	4
 #define RECORD_READ_TIMER_US		200000
+#define RECORD_COPY_SUFFIX		"-splice"
 
 enum {
 	OPT_OVERWRITE = 256,
@@ -49,7 +55,8 @@ enum {
  * @subbuf_size: sub-buffer size in bytes
  * @num_subbuf: sub-buffers per CPU
  * @overwrite: flight-recorder mode instead of discard
- * @mode: channel output, and how the streams are read
+ * @mode: channel output, and how the streams are read; BOTH: an mmap
+ *	  channel, read both ways
  * @duration_ms: without a command: how long to record, -1 until a signal
  * @no_start: never start the session
  * @name: the session name
@@ -77,6 +84,7 @@ struct record_opts {
  * @metadata: the metadata channel fd
  * @events: the event fds
  * @nr_events: how many
+ * @copy_dir: with --output both, the splice copy DIR-splice
  * @consumer: the streams and their files
  */
 struct record {
@@ -86,6 +94,7 @@ struct record {
 	int metadata;
 	int *events;
 	unsigned int nr_events;
+	char *copy_dir;
 	struct lttng_consumer consumer;
 };
 
@@ -93,7 +102,7 @@ int cmd_record_usage(int status)
 {
 	fprintf(stderr,
 		"usage: lttng record [-e EVENT[,EVENT...]]... [-o DIR] [-s SUBBUF_SIZE]\n"
-		"                    [-n NUM_SUBBUF] [--overwrite] [--output mmap|splice]\n"
+		"                    [-n NUM_SUBBUF] [--overwrite] [--output mmap|splice|both]\n"
 		"                    [-d SECONDS] [--no-start] [--name NAME] [-- CMD [ARGS...]]\n"
 		"\n"
 		"Record kernel events into DIR/kernel while CMD runs, for SECONDS, or\n"
@@ -107,7 +116,10 @@ int cmd_record_usage(int status)
 		"  -n, --num-subbuf NUM    sub-buffers per CPU, power of two (default 4)\n"
 		"      --overwrite         flight-recorder mode: overwrite the oldest\n"
 		"                          packets instead of discarding new events\n"
-		"      --output TYPE       buffer output, mmap or splice (default splice)\n"
+		"      --output TYPE       buffer output, mmap or splice (default splice);\n"
+		"                          both: an mmap buffer, each packet written\n"
+		"                          through mmap to DIR and through splice to\n"
+		"                          DIR-splice\n"
 		"  -d, --duration SECONDS  record for SECONDS (decimals allowed); not with\n"
 		"                          CMD\n"
 		"      --no-start          create everything but never start the session:\n"
@@ -204,8 +216,10 @@ static int record_parse(int argc, char **argv, struct record_opts *o)
 			o->overwrite = true;
 			break;
 		case OPT_OUTPUT:
-			if (lttng_parse_read_mode(optarg, &o->mode)) {
-				lttng_error("--output is mmap or splice, not '%s'",
+			if (!strcmp(optarg, "both")) {
+				o->mode = LTTNG_READ_BOTH;
+			} else if (lttng_parse_read_mode(optarg, &o->mode)) {
+				lttng_error("--output is mmap, splice or both, not '%s'",
 					    optarg);
 				return LTTNG_EXIT_USAGE;
 			}
@@ -285,8 +299,8 @@ static int record_channel(struct record *r, const struct record_opts *o)
 	attr.num_subbuf = o->num_subbuf;
 	attr.switch_timer_interval = 0;
 	attr.read_timer_interval = RECORD_READ_TIMER_US;
-	attr.output = o->mode == LTTNG_READ_MMAP ? LTTNG_ABI_OUTPUT_MMAP :
-						   LTTNG_ABI_OUTPUT_SPLICE;
+	attr.output = o->mode == LTTNG_READ_SPLICE ? LTTNG_ABI_OUTPUT_SPLICE :
+						     LTTNG_ABI_OUTPUT_MMAP;
 	attr.overwrite = o->overwrite;
 	r->channel = lttng_ioctl_fd(r->session, LTTNG_ABI_CHANNEL, &attr);
 	if (r->channel < 0) {
@@ -353,6 +367,35 @@ static int record_events(struct record *r, const struct record_opts *o)
 	return 0;
 }
 
+/* DIR-splice, from DIR without its trailing slashes. */
+static int record_copy_dir(struct record *r, const char *dir)
+{
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	if (asprintf(&r->copy_dir, "%.*s" RECORD_COPY_SUFFIX, (int)len,
+		     dir) < 0) {
+		r->copy_dir = NULL;
+		lttng_error("out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static int record_consumer_init(struct record *r, const struct record_opts *o)
+{
+	struct lttng_consumer *c = &r->consumer;
+
+	if (lttng_consumer_init(c, o->dir, o->overwrite))
+		return -1;
+	if (o->mode != LTTNG_READ_BOTH)
+		return 0;
+	if (record_copy_dir(r, o->dir))
+		return -1;
+	return lttng_consumer_init_copy(c, r->copy_dir);
+}
+
 static int record_setup(struct record *r, const struct record_opts *o)
 {
 	struct lttng_consumer *c = &r->consumer;
@@ -362,8 +405,7 @@ static int record_setup(struct record *r, const struct record_opts *o)
 		return -1;
 	/* The directory last: a bad channel or event leaves nothing behind. */
 	if (record_session(r, o->name) || record_channel(r, o) ||
-	    record_events(r, o) ||
-	    lttng_consumer_init(c, o->dir, o->overwrite) ||
+	    record_events(r, o) || record_consumer_init(r, o) ||
 	    lttng_consumer_add_metadata(c, r->session, &r->metadata) ||
 	    lttng_consumer_add_channel(c, r->channel, 0, o->mode))
 		return -1;
@@ -412,6 +454,7 @@ static int record_close(struct record *r)
 		close(r->session);
 	if (r->tracer >= 0)
 		close(r->tracer);
+	free(r->copy_dir);
 	return ret;
 }
 

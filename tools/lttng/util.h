@@ -22,11 +22,16 @@ typedef long long s64;
 /* Exit status for a command line the tool does not accept. */
 #define LTTNG_EXIT_USAGE	2
 
-/* How a stream is read: the channel's output type, or whatever works. */
+/*
+ * How a stream is read: the channel's output type, or whatever works, or
+ * both ways (record --output both: each packet through mmap, then again
+ * through splice into a second trace).
+ */
 enum lttng_read_mode {
 	LTTNG_READ_SPLICE,
 	LTTNG_READ_MMAP,
 	LTTNG_READ_AUTO,
+	LTTNG_READ_BOTH,
 };
 
 void lttng_error(const char *fmt, ...) __printf(1, 2);
