@@ -9,8 +9,13 @@ Checks, each may be repeated:
   --events N            exactly N events in all
   --count NAME=N        exactly N events named NAME
   --min-count NAME=N    at least N events named NAME
-  --match NAME:F=V,...  at least one event NAME whose fields F equal V
+  --match NAME:F=V,...  at least one event NAME whose fields F equal V;
+                        F may also be @cpu, the cpu_id of the event's
+                        packet, or @pkt, the index of that packet in its
+                        stream from 0 (its sequence number when none was
+                        lost: babeltrace2 hides packet_seq_num)
   --min-match N         with --match: at least N such events (default 1)
+  --no-match NAME:F=V,...  no event matches (same syntax as --match)
   --streams N           exactly N data streams, each with >= 1 packet
   --monotonic           timestamps never go backwards within a stream
   --no-discards         no discarded-events or discarded-packets message
@@ -48,6 +53,7 @@ def read_trace(path):
                 "ts": msg.default_clock_snapshot.ns_from_origin,
                 "stream": (s.cls.id, s.id),
                 "cpu": int(ctx["cpu_id"]) if ctx is not None and "cpu_id" in ctx else -1,
+                "pkt": streams[(s.cls.id, s.id)]["packets"] - 1,
                 "fields": fields,
             })
         elif isinstance(msg, (bt2._DiscardedEventsMessageConst,
@@ -72,6 +78,26 @@ def field_equal(val, want):
     return str(val) == want
 
 
+def parse_spec(spec):
+    """NAME:F=V,... -> (NAME, {F: V})."""
+    name, _, conds = spec.partition(":")
+    return name, dict(c.split("=", 1) for c in conds.split(",") if c)
+
+
+def matches(e, name, want):
+    """Whether event e is NAME with every field F equal to V (@cpu, @pkt:
+    the cpu_id of its packet, the index of the packet in its stream)."""
+    if e["name"] != name:
+        return False
+    for k, v in want.items():
+        if k in ("@cpu", "@pkt"):
+            if e[k[1:]] != int(v, 0):
+                return False
+        elif k not in e["fields"] or not field_equal(e["fields"][k], v):
+            return False
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("trace")
@@ -80,6 +106,7 @@ def main():
     ap.add_argument("--min-count", action="append", default=[])
     ap.add_argument("--match", action="append", default=[])
     ap.add_argument("--min-match", type=int, default=1)
+    ap.add_argument("--no-match", action="append", default=[])
     ap.add_argument("--streams", type=int)
     ap.add_argument("--monotonic", action="store_true")
     ap.add_argument("--no-discards", action="store_true")
@@ -108,18 +135,19 @@ def main():
         if names[name] < int(n):
             failures.append(f"{names[name]} {name} events, expected >= {n}")
     for spec in args.match:
-        name, _, conds = spec.partition(":")
-        want = dict(c.split("=", 1) for c in conds.split(",") if c)
-        hits = 0
-        for e in events:
-            if e["name"] != name:
-                continue
-            if all(k in e["fields"] and field_equal(e["fields"][k], v)
-                   for k, v in want.items()):
-                hits += 1
+        name, want = parse_spec(spec)
+        hits = sum(1 for e in events if matches(e, name, want))
+        if args.summary:
+            print(f"  match {spec}: {hits}")
         if hits < args.min_match:
             failures.append(f"{hits} {name} events match {want}, "
                             f"expected >= {args.min_match}")
+    for spec in args.no_match:
+        name, want = parse_spec(spec)
+        hits = sum(1 for e in events if matches(e, name, want))
+        if hits:
+            failures.append(f"{hits} {name} events match {want}, "
+                            f"expected none")
     if args.streams is not None:
         if len(streams) != args.streams:
             failures.append(f"{len(streams)} streams, expected {args.streams}")
