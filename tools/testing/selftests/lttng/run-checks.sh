@@ -28,6 +28,8 @@
 #   NAME.extra      optional: host paths copied into the initramfs (EXTRA)
 #   NAME.timeout    optional: boot timeout in seconds for normal (debug
 #                   multiplies it by DEBUG_SLOWDOWN)
+#   NAME.smp        optional: the guest's CPU count, for a test that needs
+#                   an exact one whatever SMP says (default: boot.sh's)
 # A test passes when the verdict is 0 and the host check passes.
 #
 # Environment: TIMEOUT (boot timeout for normal, default 300),
@@ -83,12 +85,14 @@ timeout_for() {
 	echo "$t"
 }
 
-# boot NAME SCRIPT APPEND TIMEOUT [EXTRA]: one boot; logs in $CHECK/NAME/.
+# boot NAME SCRIPT APPEND TIMEOUT [EXTRA [SMP]]: one boot; logs in
+# $CHECK/NAME/.  An empty SMP leaves the environment's (or boot.sh's).
 # Returns the verdict (125: none).
 boot() {
 	local d=$CHECK/$1
 	mkdir -p "$d/out"
 	SCRIPT=$2 APPEND=$3 TIMEOUT=$4 EXTRA=${5:-} VARIANT=$VARIANT \
+		SMP=${6:-${SMP:-}} \
 		OUT=$d/out LOG=$d/console.log QUIET=1 \
 		"$ROOT/scripts/boot.sh" >"$d/boot.log" 2>&1
 }
@@ -197,7 +201,7 @@ run_e2e() {
 		return 0
 	fi
 	boot "$name" "$g" "$(first_line "$t.append")" "$(timeout_for "$(first_line "$t.timeout")")" \
-		"$(grep -hv '^#' "$t.extra" 2>/dev/null | tr '\n' ' ')" || v=$?
+		"$(grep -hv '^#' "$t.extra" 2>/dev/null | tr '\n' ' ')" "$(first_line "$t.smp")" || v=$?
 	if ((v != 0)); then
 		fail "$name" "verdict $v"
 		show "$d/boot.log" 20
