@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# rb-mmap-splice: `lttng record --output both` takes every packet once and
+# writes it twice before putting it, through the mapping into $OUT/trace
+# and through splice into $OUT/trace-splice.  Small sub-buffers (8 x 4 KiB
+# per CPU) make many packets and wrap every ring; rb-mmap-splice.host.sh
+# compares the two traces.
+set -e
+# make_workload PATH N: a script named after PATH that records its pid
+# in PATH.pid and sleeps N times for 1 ms, so that it is switched out and
+# back in N times at least.
+make_workload() {
+	cat >"$1" <<EOS
+#!/bin/sh
+echo \$\$ >"$1.pid"
+i=0
+while [ \$i -lt $2 ]; do
+	usleep 1000
+	i=\$((i + 1))
+done
+EOS
+	chmod +x "$1"
+}
+
+# One workload pinned to each CPU, at the same time: each CPU's stream gets
+# 800 switches of its own workload at least.
+make_workload /tmp/wl-cpu0 400
+make_workload /tmp/wl-cpu1 400
+cat >/tmp/wl-run <<'EOS'
+#!/bin/sh
+taskset -c 0 /tmp/wl-cpu0 &
+taskset -c 1 /tmp/wl-cpu1 &
+wait
+EOS
+chmod +x /tmp/wl-run
+
+# Every event the kernel has, not only sched_switch.
+lttng list >"$OUT/events"
+events=$(paste -s -d, "$OUT/events")
+lttng record -e "$events" -s 4K -n 8 --output both -o "$OUT/trace" \
+	-- /tmp/wl-run 2>"$OUT/record.log" || {
+	cat "$OUT/record.log"
+	exit 1
+}
+cp /tmp/wl-cpu0.pid /tmp/wl-cpu1.pid "$OUT/"
