@@ -18,7 +18,10 @@ babeltrace2 "$out/trace" >"$out/bt.txt" 2>"$out/bt.err"
 	--match "sched_switch:prev_comm=wl-spin,prev_tid=$pid" \
 	--match "sched_switch:next_comm=wl-spin,next_tid=$pid" --min-match 20
 # Nothing else than sched_switch was recorded.
-! grep -v ' sched_switch: ' "$out/bt.txt" | grep -q .
+# (`! cmd` would not stop the script under set -e: test and exit.)
+if grep -v ' sched_switch: ' "$out/bt.txt" | grep -m3 .; then
+	exit 1
+fi
 # The trace starts before user space: the first event is from swapper or
 # a kernel thread, before the first event of init.
 first_init=$(awk '/(next|prev)_comm = "init"/ { print NR; exit }' "$out/bt.txt")

@@ -11,4 +11,7 @@ grep -q "autostart: ignoring bad value 'fast' for 'mode'" "$d"
 grep -q "autostart: no event matches 'no_such_event', ignored" "$d"
 grep -q "autostart: session 'boot' traces 1 events, overwrite, 4 x 262144" "$d"
 grep -q '^# PASSED: ' "$1/abi_test.log"
-! grep -q '^not ok' "$1/abi_test.log"
+# (`! cmd` would not stop the script under set -e: test and exit.)
+if grep '^not ok' "$1/abi_test.log"; then
+	exit 1
+fi
