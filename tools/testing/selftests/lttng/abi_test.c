@@ -2,10 +2,18 @@
 /*
  * kselftest for the /dev/lttng ABI: versions, and the errno of every kind
  * of bad input, checked by value.  A missing /dev/lttng is a SKIP.
+ *
+ * The reader cases take packets and then misbehave: put without get,
+ * close the stream fd while holding a packet (with and without a live
+ * mapping), let the session die while holding.  Each checks what the
+ * stream says afterwards, and that the packet held comes back to the next
+ * reader unconsumed.  On the debug kernel, the guest's kmemleak scan after
+ * the test checks that none of it leaks.
  */
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -24,6 +32,54 @@ static const struct lttng_abi_channel good_chan = {
 	.read_timer_interval = 0,
 	.output = LTTNG_ABI_OUTPUT_MMAP,
 };
+
+/*
+ * For the reader cases: four one-page sub-buffers, so that two packets
+ * leave the buffer less than full (EPOLLIN, not EPOLLPRI).
+ */
+static const struct lttng_abi_channel small_chan = {
+	.subbuf_size = 4096,
+	.num_subbuf = 4,
+	.read_timer_interval = 0,
+	.output = LTTNG_ABI_OUTPUT_MMAP,
+};
+
+/* The CTF packet header that starts every data packet (see the metadata). */
+#define CTF_MAGIC		0xC1FC1FC1U
+#define CTF_SEQ_NUM_OFFSET	64	/* magic, uuid, ids, 4 x u64 before it */
+
+/* A u64 getter of a stream, or UINT64_MAX if it failed. */
+static uint64_t stream_u64(int fd, unsigned long cmd)
+{
+	uint64_t v;
+
+	if (ioctl(fd, cmd, &v))
+		return UINT64_MAX;
+	return v;
+}
+
+/* What poll() says of a stream right now, every bit it may say, or -1. */
+static int stream_poll(int fd)
+{
+	struct pollfd p = {
+		.fd = fd,
+		.events = POLLIN | POLLRDNORM | POLLPRI | POLLRDBAND,
+	};
+
+	if (poll(&p, 1, 0) < 0)
+		return -1;
+	return p.revents;
+}
+
+/* Every stream of a data channel, in CPU order: how many, at most @max. */
+static int open_streams(int chan, int *fds, int max)
+{
+	int n = 0, s;
+
+	while (n < max && (s = ioctl(chan, LTTNG_ABI_STREAM)) >= 0)
+		fds[n++] = s;
+	return n;
+}
 
 FIXTURE(tracer) {
 	int fd;
@@ -193,6 +249,292 @@ TEST_F(tracer, streams)
 	while (n--)
 		close(fds[n]);
 	close(chan);
+}
+
+/*
+ * PUT without GET, or a second PUT, is -EINVAL and moves nothing: the next
+ * GET still gets the next packet, and GET/PUT cycles go on.
+ */
+TEST_F(tracer, put_without_get)
+{
+	int chan, n, fds[64];
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &small_chan);
+	ASSERT_LT(0, chan);
+	n = open_streams(chan, fds, 64);
+	ASSERT_LT(0, n);
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_PUT_SUBBUF));
+	EXPECT_EQ(EINVAL, errno);
+	/* Two empty packets, 0 and 1. */
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(0, stream_u64(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	/* Put twice: refused, and packet 1 is not skipped. */
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_PUT_SUBBUF));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM, &(uint64_t){ 0 }));
+	EXPECT_EQ(EINVAL, errno);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(1, stream_u64(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(4096, stream_u64(fds[0], LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE));
+	EXPECT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(EAGAIN, errno);
+	/* And a full cycle still works after all that. */
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(2, stream_u64(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	while (n--)
+		close(fds[n]);
+	close(chan);
+}
+
+/*
+ * The stream fd closes while it holds a packet from GET_NEXT_SUBBUF: the
+ * packet goes back unconsumed, and the buffer's next reader gets it.
+ */
+TEST_F(tracer, close_holding_next)
+{
+	int chan, n, fd, fds[64];
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &small_chan);
+	ASSERT_LT(0, chan);
+	n = open_streams(chan, fds, 64);
+	ASSERT_LT(0, n);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(0, stream_u64(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM));
+	ASSERT_EQ(0, close(fds[0]));
+	/* The only buffer without a reader now is CPU 0's. */
+	fd = ioctl(chan, LTTNG_ABI_STREAM);
+	ASSERT_LT(0, fd);
+	EXPECT_EQ(-1, ioctl(chan, LTTNG_ABI_STREAM));
+	EXPECT_EQ(ENOENT, errno);
+	ASSERT_EQ(0, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_INSTANCE_ID));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fd, LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_EQ(-1, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(EAGAIN, errno);
+	close(fd);
+	while (--n)
+		close(fds[n]);
+	close(chan);
+}
+
+/* The same with a packet taken by position (GET_SUBBUF, for snapshots). */
+TEST_F(tracer, close_holding_at)
+{
+	int chan, n, fd, fds[64];
+	uint64_t pos;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &small_chan);
+	ASSERT_LT(0, chan);
+	n = open_streams(chan, fds, 64);
+	ASSERT_LT(0, n);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_SNAPSHOT));
+	EXPECT_EQ(0, stream_u64(fds[0], LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED));
+	EXPECT_EQ(4096, stream_u64(fds[0], LTTNG_ABI_RB_SNAPSHOT_GET_PRODUCED));
+	pos = 0;
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_SUBBUF, &pos));
+	EXPECT_EQ(0, stream_u64(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM));
+	ASSERT_EQ(0, close(fds[0]));
+	fd = ioctl(chan, LTTNG_ABI_STREAM);
+	ASSERT_LT(0, fd);
+	ASSERT_EQ(0, ioctl(fd, LTTNG_ABI_RB_SNAPSHOT));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED));
+	ASSERT_EQ(0, ioctl(fd, LTTNG_ABI_RB_GET_SUBBUF, &pos));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_INSTANCE_ID));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fd, LTTNG_ABI_RB_PUT_SUBBUF));
+	/* PUT_SUBBUF does not consume: GET_NEXT_SUBBUF gets it again. */
+	ASSERT_EQ(0, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fd, LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_EQ(-1, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(EAGAIN, errno);
+	close(fd);
+	while (--n)
+		close(fds[n]);
+	close(chan);
+}
+
+/*
+ * The stream fd closes while a mapping of it lives and a packet is held.
+ * The mapping keeps the stream open: it is still the buffer's reader, and
+ * the packet stays readable through it.  munmap() closes the stream, and
+ * the packet goes back unconsumed.
+ */
+TEST_F(tracer, close_mapped_holding)
+{
+	int chan, n, fd, fds[64];
+	uint64_t len, off;
+	uint8_t *map;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &small_chan);
+	ASSERT_LT(0, chan);
+	n = open_streams(chan, fds, 64);
+	ASSERT_LT(0, n);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_MMAP_LEN, &len));
+	ASSERT_EQ(small_chan.subbuf_size * small_chan.num_subbuf, len);
+	map = mmap(NULL, len, PROT_READ, MAP_SHARED, fds[0], 0);
+	ASSERT_NE(MAP_FAILED, map);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_MMAP_READ_OFFSET, &off));
+	ASSERT_GE(len - 4096, off);
+	EXPECT_EQ(CTF_MAGIC, *(uint32_t *)(map + off));
+	EXPECT_EQ(0, *(uint64_t *)(map + off + CTF_SEQ_NUM_OFFSET));
+	ASSERT_EQ(0, close(fds[0]));
+	/* Still the reader: no new stream on that buffer. */
+	EXPECT_EQ(-1, ioctl(chan, LTTNG_ABI_STREAM));
+	EXPECT_EQ(ENOENT, errno);
+	EXPECT_EQ(CTF_MAGIC, *(uint32_t *)(map + off));
+	EXPECT_EQ(0, *(uint64_t *)(map + off + CTF_SEQ_NUM_OFFSET));
+	ASSERT_EQ(0, munmap(map, len));
+	fd = ioctl(chan, LTTNG_ABI_STREAM);
+	ASSERT_LT(0, fd);
+	ASSERT_EQ(0, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_INSTANCE_ID));
+	EXPECT_EQ(0, stream_u64(fd, LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fd, LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	ASSERT_EQ(0, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(1, stream_u64(fd, LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fd, LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	close(fd);
+	while (--n)
+		close(fds[n]);
+	close(chan);
+}
+
+/*
+ * The session dies (its channel and session fds close) while a stream
+ * holds packet 0 of two.  The held packet stays readable; the stream
+ * drains what is left, then says -ENODATA and EPOLLHUP.  A stream that
+ * held nothing says so at once.
+ */
+TEST_F(tracer, session_dies_while_held)
+{
+	int chan, n, i, fds[64];
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &small_chan);
+	ASSERT_LT(0, chan);
+	n = open_streams(chan, fds, 64);
+	ASSERT_LT(1, n);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(POLLIN | POLLRDNORM, stream_poll(fds[0]));
+	EXPECT_EQ(0, stream_poll(fds[1]));
+	ASSERT_EQ(0, close(chan));
+	ASSERT_EQ(0, close(self->session));
+	self->session = -1;
+
+	EXPECT_EQ(0, stream_u64(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(4096, stream_u64(fds[0], LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE));
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(POLLIN | POLLRDNORM, stream_poll(fds[0]));
+	EXPECT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(1, stream_u64(fds[0], LTTNG_ABI_RB_GET_SEQ_NUM));
+	EXPECT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(ENODATA, errno);
+	EXPECT_EQ(POLLHUP, stream_poll(fds[0]));
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_EQ(EINVAL, errno);
+	for (i = 1; i < n; i++) {
+		EXPECT_EQ(-1, ioctl(fds[i], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+		EXPECT_EQ(ENODATA, errno);
+		EXPECT_EQ(POLLHUP, stream_poll(fds[i]));
+	}
+	while (n--)
+		close(fds[n]);
+}
+
+/*
+ * The session dies while a mapped stream holds a packet, then the stream
+ * fd closes still holding it, then the mapping goes: the last of these
+ * frees the buffer, which stays readable until then.
+ */
+TEST_F(tracer, session_dies_mapped_holding)
+{
+	int chan, n, fds[64];
+	uint64_t len, off;
+	uint8_t *map;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &small_chan);
+	ASSERT_LT(0, chan);
+	n = open_streams(chan, fds, 64);
+	ASSERT_LT(0, n);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_MMAP_LEN, &len));
+	map = mmap(NULL, len, PROT_READ, MAP_SHARED, fds[0], 0);
+	ASSERT_NE(MAP_FAILED, map);
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_FLUSH_EMPTY));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	ASSERT_EQ(0, ioctl(fds[0], LTTNG_ABI_RB_GET_MMAP_READ_OFFSET, &off));
+	ASSERT_GE(len - 4096, off);
+	while (--n)
+		close(fds[n]);
+	ASSERT_EQ(0, close(chan));
+	ASSERT_EQ(0, close(self->session));
+	self->session = -1;
+	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(off, stream_u64(fds[0], LTTNG_ABI_RB_GET_MMAP_READ_OFFSET));
+	EXPECT_EQ(CTF_MAGIC, *(uint32_t *)(map + off));
+	ASSERT_EQ(0, close(fds[0]));
+	EXPECT_EQ(CTF_MAGIC, *(uint32_t *)(map + off));
+	EXPECT_EQ(0, *(uint64_t *)(map + off + CTF_SEQ_NUM_OFFSET));
+	ASSERT_EQ(0, munmap(map, len));
+}
+
+/*
+ * The same for the metadata stream: its session and metadata channel die
+ * while it holds a packet.  It still gives out the rest of the metadata,
+ * then -ENODATA and EPOLLHUP.
+ */
+TEST_F(tracer, session_dies_metadata_held)
+{
+	struct lttng_abi_channel mc = {
+		.subbuf_size = 4096,
+		.num_subbuf = 2,
+		.output = LTTNG_ABI_OUTPUT_MMAP,
+	};
+	int meta, fd, i;
+
+	meta = ioctl(self->session, LTTNG_ABI_METADATA, &mc);
+	ASSERT_LT(0, meta);
+	fd = ioctl(meta, LTTNG_ABI_STREAM);
+	ASSERT_LT(0, fd);
+	EXPECT_EQ(-1, ioctl(meta, LTTNG_ABI_STREAM));
+	EXPECT_EQ(EBUSY, errno);
+	ASSERT_EQ(0, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_LT(0, stream_u64(fd, LTTNG_ABI_RB_GET_SUBBUF_SIZE));
+	ASSERT_EQ(0, close(meta));
+	ASSERT_EQ(0, close(self->session));
+	self->session = -1;
+	EXPECT_EQ(-1, ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(4096, stream_u64(fd, LTTNG_ABI_RB_GET_PADDED_SUBBUF_SIZE));
+	EXPECT_EQ(0, ioctl(fd, LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	/* The rest of the metadata, a bounded number of packets. */
+	for (i = 0; i < 64 && !ioctl(fd, LTTNG_ABI_RB_GET_NEXT_SUBBUF); i++)
+		EXPECT_EQ(0, ioctl(fd, LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
+	EXPECT_GT(64, i);
+	EXPECT_EQ(ENODATA, errno);
+	EXPECT_EQ(POLLHUP, stream_poll(fd));
+	close(fd);
 }
 
 TEST(unprivileged_open)
