@@ -114,22 +114,32 @@ struct lttng_rb_ctx {
  * @lost_wrap: records dropped because the writer lapped a packet that was
  *	still being written (overwrite mode, deep nesting)
  * @lost_big: records larger than a sub-buffer
+ * @lost_nest: records refused because LTTNG_RB_MAX_NESTING reservations
+ *	were already open on the buffer's CPU (a probe recursing)
  * @lost_overwrite: records in packets that the writer reclaimed before
  *	the reader took them (overwrite mode); these show in the trace as
  *	packet sequence gaps, not in events_discarded
  * @records: records committed
  *
  * Every record a writer tried is either committed or in one of the first
- * three counts; every committed record is either read or in
+ * four counts; every committed record is either read or in
  * @lost_overwrite.
  */
 struct lttng_rb_stats {
 	unsigned long lost_full;
 	unsigned long lost_wrap;
 	unsigned long lost_big;
+	unsigned long lost_nest;
 	unsigned long lost_overwrite;
 	unsigned long records;
 };
+
+/*
+ * Reservations that may be open at once on one buffer: a thread, a softirq,
+ * a hardirq and an NMI nested in each other.  Deeper means a probe that
+ * recursed into itself; the record is refused and counted in @lost_nest.
+ */
+#define LTTNG_RB_MAX_NESTING	4
 
 /* The trace clock: ktime_get_mono_fast_ns() unless a clock plugin says so. */
 DECLARE_STATIC_CALL(lttng_rb_clock, ktime_get_mono_fast_ns);

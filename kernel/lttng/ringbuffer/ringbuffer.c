@@ -137,7 +137,7 @@ static inline struct lttng_rb_buf *rb_this_buf(struct lttng_rb_chan *chan)
 static unsigned long rb_lost(struct lttng_rb_buf *buf)
 {
 	return local_read(&buf->lost_full) + local_read(&buf->lost_wrap) +
-	       local_read(&buf->lost_big);
+	       local_read(&buf->lost_big) + local_read(&buf->lost_nest);
 }
 
 /*
@@ -362,28 +362,13 @@ reserved:
 	return 0;
 }
 
-/**
- * lttng_rb_reserve() - reserve room for a record
- * @chan: the channel
- * @ctx: @size_compact and @size_full in; where to write out
- *
- * Reserves in the buffer of the current CPU (or the global buffer).  The
- * caller has preemption disabled, and for a global channel serializes all
- * writers.  Each successful reserve must be followed by lttng_rb_commit()
- * on the same CPU, with preemption still disabled.
- *
- * Return: 0, -ENOSPC when the buffer is full (discard mode) or the record
- * would lap a packet still being written, -ENOBUFS when the record is
- * larger than a sub-buffer.  Every failure is counted.
- */
-int lttng_rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_ctx *ctx)
+static int rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
+		      struct lttng_rb_ctx *ctx)
 {
-	struct lttng_rb_buf *buf = rb_this_buf(chan);
 	unsigned long mask = chan->cfg.subbuf_size - 1;
 	long old = local_read(&buf->offset);
 	unsigned long off;
 
-	ctx->buf = buf;
 	do {
 		ctx->tsc = lttng_rb_clock_read();
 		ctx->full_tsc = !rb_tsc_fits(chan, buf, ctx->tsc);
@@ -397,6 +382,47 @@ int lttng_rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_ctx *ctx)
 	ctx->addr = rb_addr(chan, buf, old);
 	return 0;
 }
+
+/**
+ * lttng_rb_reserve() - reserve room for a record
+ * @chan: the channel
+ * @ctx: @size_compact and @size_full in; where to write out
+ *
+ * Reserves in the buffer of the current CPU (or the global buffer).  The
+ * caller has preemption disabled, and for a global channel serializes all
+ * writers.  Each successful reserve must be followed by lttng_rb_commit()
+ * on the same CPU, with preemption still disabled.  At most
+ * %LTTNG_RB_MAX_NESTING reservations may be open at once on a buffer.
+ *
+ * Return: 0, -ENOSPC when the buffer is full (discard mode) or the record
+ * would lap a packet still being written, -ENOBUFS when the record is
+ * larger than a sub-buffer, -EBUSY when too many reservations are open.
+ * Every failure is counted.
+ */
+int lttng_rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_ctx *ctx)
+{
+	struct lttng_rb_buf *buf = rb_this_buf(chan);
+	int ret;
+
+	ctx->buf = buf;
+	/*
+	 * Only this CPU touches @nesting, and an interrupt that nests here
+	 * restores it before it returns: a plain increment is enough.  The
+	 * compiler barriers keep the reservation inside the count.
+	 */
+	if (unlikely(buf->nesting >= LTTNG_RB_MAX_NESTING)) {
+		local_inc(&buf->lost_nest);
+		return -EBUSY;
+	}
+	buf->nesting++;
+	barrier();
+	ret = rb_reserve(chan, buf, ctx);
+	if (unlikely(ret)) {
+		barrier();
+		buf->nesting--;
+	}
+	return ret;
+}
 EXPORT_SYMBOL_GPL(lttng_rb_reserve);
 
 /**
@@ -406,9 +432,13 @@ EXPORT_SYMBOL_GPL(lttng_rb_reserve);
  */
 void lttng_rb_commit(struct lttng_rb_chan *chan, const struct lttng_rb_ctx *ctx)
 {
-	local_inc(&ctx->buf->slots[rb_slot(chan, rb_seq(chan, ctx->pos))].records);
-	rb_commit_bytes(ctx->buf, rb_slot(chan, rb_seq(chan, ctx->pos)),
-			ctx->size);
+	struct lttng_rb_buf *buf = ctx->buf;
+	unsigned long slot = rb_slot(chan, rb_seq(chan, ctx->pos));
+
+	local_inc(&buf->slots[slot].records);
+	rb_commit_bytes(buf, slot, ctx->size);
+	barrier();
+	buf->nesting--;
 }
 EXPORT_SYMBOL_GPL(lttng_rb_commit);
 
@@ -878,6 +908,7 @@ void lttng_rb_stats(struct lttng_rb_buf *buf, struct lttng_rb_stats *st)
 	st->lost_full = local_read(&buf->lost_full);
 	st->lost_wrap = local_read(&buf->lost_wrap);
 	st->lost_big = local_read(&buf->lost_big);
+	st->lost_nest = local_read(&buf->lost_nest);
 	st->lost_overwrite = atomic_long_read(&buf->lost_overwrite);
 	st->records = 0;
 	for (i = 0; i < buf->chan->cfg.num_subbuf; i++)

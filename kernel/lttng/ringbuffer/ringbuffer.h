@@ -41,6 +41,8 @@ struct lttng_rb_buf {
 	local_t lost_full;
 	local_t lost_wrap;
 	local_t lost_big;
+	local_t lost_nest;
+	unsigned int nesting;		/* reservations not yet committed */
 	atomic_long_t lost_overwrite;	/* also added to by the reader */
 	struct lttng_rb_slot *slots;
 	atomic_long_t *map;		/* overwrite mode only */

@@ -229,6 +229,62 @@ static void lttng_rb_too_big(struct kunit *test)
 	t_chan_done(chan);
 }
 
+/*
+ * Nesting: LTTNG_RB_MAX_NESTING reservations open at once (a thread, a
+ * softirq, a hardirq, an NMI) succeed and commit innermost first; one more
+ * is refused, counted, and lands in the next packet's lost count.
+ */
+static void lttng_rb_nesting(struct kunit *test)
+{
+	struct lttng_rb_chan *chan = t_chan(test, 2, false);
+	struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan, 0);
+	struct lttng_rb_ctx ctx[LTTNG_RB_MAX_NESTING + 1];
+	struct lttng_rb_packet pkt;
+	struct lttng_rb_stats st;
+	struct t_rec *rec;
+	unsigned long off;
+	int i, ret[LTTNG_RB_MAX_NESTING + 1];
+
+	preempt_disable();
+	for (i = 0; i <= LTTNG_RB_MAX_NESTING; i++) {
+		ctx[i] = (struct lttng_rb_ctx){ .size_compact = T_REC,
+						.size_full = T_REC };
+		ret[i] = lttng_rb_reserve(chan, &ctx[i]);
+		if (!ret[i]) {
+			rec = ctx[i].addr;
+			rec->index = i;
+			rec->tsc = ctx[i].tsc;
+		}
+	}
+	for (i = LTTNG_RB_MAX_NESTING; i >= 0; i--)
+		if (!ret[i])
+			lttng_rb_commit(chan, &ctx[i]);
+	preempt_enable();
+
+	for (i = 0; i < LTTNG_RB_MAX_NESTING; i++)
+		KUNIT_EXPECT_EQ(test, ret[i], 0);
+	KUNIT_EXPECT_EQ(test, ret[LTTNG_RB_MAX_NESTING], -EBUSY);
+	lttng_rb_stats(buf, &st);
+	KUNIT_EXPECT_EQ(test, st.lost_nest, 1UL);
+	KUNIT_EXPECT_EQ(test, st.records, (unsigned long)LTTNG_RB_MAX_NESTING);
+
+	/* The count is back to zero: a fresh reservation succeeds. */
+	KUNIT_EXPECT_EQ(test, t_write(chan, 99, T_REC), 0);
+	lttng_rb_buf_flush(buf, false);
+	KUNIT_ASSERT_EQ(test, lttng_rb_get_next(buf), 0);
+	KUNIT_ASSERT_EQ(test, lttng_rb_held_packet(buf, &pkt), 0);
+	KUNIT_ASSERT_EQ(test, lttng_rb_mmap_read_offset(buf, &off), 0);
+	KUNIT_EXPECT_EQ(test, pkt.data_size,
+			(unsigned long)(T_HDR + (LTTNG_RB_MAX_NESTING + 1) * T_REC));
+	KUNIT_EXPECT_EQ(test, pkt.lost, 1UL);
+	rec = buf->mem + off + T_HDR;
+	for (i = 0; i < LTTNG_RB_MAX_NESTING; i++)
+		KUNIT_EXPECT_EQ(test, rec[i].index, (u64)i);
+	KUNIT_EXPECT_EQ(test, rec[LTTNG_RB_MAX_NESTING].index, 99ULL);
+	KUNIT_EXPECT_EQ(test, lttng_rb_put(buf, true), 0);
+	t_chan_done(chan);
+}
+
 static void lttng_rb_empty_flush(struct kunit *test)
 {
 	struct lttng_rb_chan *chan = t_chan(test, 4, false);
@@ -326,7 +382,7 @@ static void lttng_rb_bad_config(struct kunit *test)
  * that writes from hard interrupt context on the same CPU, against one
  * reader thread that drains every buffer concurrently.  Then, per buffer:
  *
- *	tried     = committed + lost_full + lost_wrap + lost_big
+ *	tried     = committed + lost_full + lost_wrap + lost_big + lost_nest
  *	committed = read + lost_overwrite
  *
  * exactly, and every record read is intact and from its buffer's CPU.
@@ -504,7 +560,7 @@ static void s_run(struct kunit *test, bool overwrite)
 				(long)S_RECORDS);
 		KUNIT_EXPECT_EQ(test, (unsigned long)atomic_long_read(&sc->tried),
 				st.records + st.lost_full + st.lost_wrap +
-				st.lost_big);
+				st.lost_big + st.lost_nest);
 		KUNIT_EXPECT_EQ(test, st.records,
 				atomic_long_read(&sc->read) + st.lost_overwrite);
 		if (overwrite)
@@ -531,6 +587,7 @@ static struct kunit_case lttng_rb_cases[] = {
 	KUNIT_CASE(lttng_rb_overwrite_wrap),
 	KUNIT_CASE(lttng_rb_overwrite_held),
 	KUNIT_CASE(lttng_rb_too_big),
+	KUNIT_CASE(lttng_rb_nesting),
 	KUNIT_CASE(lttng_rb_empty_flush),
 	KUNIT_CASE(lttng_rb_timestamps),
 	KUNIT_CASE(lttng_rb_bad_config),
