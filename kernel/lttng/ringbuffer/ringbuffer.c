@@ -59,10 +59,17 @@
  *  (C) lttng_rb_put(): release on @consumed, so the reader is done with the
  *      packet before a writer reuses its slot.  Pairs with (D).
  *  (D) rb_slot_free(): acquire on @consumed.
+ *  (E) rb_packet_done(): the writer that completes a packet looks for a
+ *      sleeping reader after a full barrier (wq_has_sleeper()).  Pairs
+ *      with (F).
+ *  (F) lttng_rb_poll(): full barrier between queueing on @read_wait and
+ *      looking at the commit counts; blocking readers get it from
+ *      prepare_to_wait().
  *  The claim and the reader's swap are fully ordered cmpxchg()es.
  */
 
 #include <linux/cpu.h>
+#include <linux/irq_work.h>
 #include <asm/local.h>
 #include <linux/lttng/ringbuffer.h>
 #include <linux/mm.h>
@@ -189,12 +196,39 @@ static void *rb_addr(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 	       (pos & (chan->cfg.subbuf_size - 1));
 }
 
+/*
+ * A packet is complete: wake its reader if one sleeps.  Any context, NMI
+ * included, so the wake-up itself is deferred to an irq_work.
+ */
+static void rb_packet_done(struct lttng_rb_buf *buf)
+{
+	/* (E): full barrier, then look for a sleeper.  Pairs with (F). */
+	if (wq_has_sleeper(&buf->read_wait))
+		irq_work_queue(&buf->wake_work);
+}
+
+static void rb_wake_work(struct irq_work *work)
+{
+	struct lttng_rb_buf *buf = container_of(work, struct lttng_rb_buf,
+						wake_work);
+
+	wake_up_interruptible(&buf->read_wait);
+}
+
 static inline void rb_commit_bytes(struct lttng_rb_buf *buf,
 				   unsigned long slot, unsigned long bytes)
 {
+	unsigned long mask = buf->chan->cfg.subbuf_size - 1;
+
 	/* (A): publish the bytes before the count.  Pairs with (B). */
 	smp_wmb();
-	local_add(bytes, &buf->slots[slot].commit);
+	/*
+	 * The count of a slot is a multiple of S only between two packets:
+	 * this commit completed one.
+	 */
+	if (unlikely(!(local_add_return(bytes, &buf->slots[slot].commit) &
+		       mask)))
+		rb_packet_done(buf);
 }
 
 static bool rb_packet_complete(struct lttng_rb_chan *chan,
@@ -857,6 +891,8 @@ __poll_t lttng_rb_poll(struct lttng_rb_buf *buf, struct file *file,
 	unsigned long c, w;
 
 	poll_wait(file, &buf->read_wait, wait);
+	/* (F): queued, then look.  Pairs with (E) in rb_packet_done(). */
+	smp_mb();
 	if (rb_readable(chan, buf)) {
 		lttng_rb_sample_positions(buf, &c, &w);
 		if (w - c >= chan->cfg.subbuf_size * chan->cfg.num_subbuf)
@@ -1110,6 +1146,7 @@ static void rb_buf_free(struct lttng_rb_buf *buf)
 {
 	if (!buf)
 		return;
+	irq_work_sync(&buf->wake_work);
 	vfree(buf->mem);
 	kfree(buf->slots);
 	kfree(buf->map);
@@ -1148,6 +1185,7 @@ static struct lttng_rb_buf *rb_buf_alloc(struct lttng_rb_chan *chan, int cpu)
 	atomic_long_set(&buf->consumed, 0);
 	mutex_init(&buf->reader_lock);
 	init_waitqueue_head(&buf->read_wait);
+	init_irq_work(&buf->wake_work, rb_wake_work);
 	timer_setup(&buf->switch_timer, rb_switch_timer_fn, TIMER_PINNED);
 	return buf;
 err:

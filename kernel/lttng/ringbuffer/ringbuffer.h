@@ -6,6 +6,7 @@
 #define _LTTNG_RINGBUFFER_INTERNAL_H
 
 #include <linux/bits.h>
+#include <linux/irq_work.h>
 #include <linux/kref.h>
 #include <asm/local.h>
 #include <linux/lttng/ringbuffer.h>
@@ -63,6 +64,8 @@ struct lttng_rb_buf {
 	unsigned long spare;		/* overwrite mode: reader's backing */
 	struct lttng_rb_packet held_pkt;
 	wait_queue_head_t read_wait;
+	/* Wakes the reader when a writer completes a packet. */
+	struct irq_work wake_work;
 	/* Pinned to @cpu; stopped before the CPU goes offline. */
 	struct timer_list switch_timer;
 };
