@@ -11,6 +11,8 @@
 #   make check           all tests on the normal kernel
 #   make check-debug     all tests on the debug kernel
 #   make run             boot with lttng.autostart=, drain, summarize
+#   make bench           LTTng vs the kernel's ring buffer and ftrace, in
+#                        guest instructions per event (-icount shift=0)
 #   make patch           build/patches/: a git-am-able series
 #
 # Relative paths in SCRIPT, OUT and EXTRA are relative to this directory.
@@ -27,12 +29,12 @@ OUT ?= $(ROOT)/build/boot-out
 export SCRIPT OUT APPEND EXTRA VARIANT TIMEOUT SMP MEM ICOUNT KSRC
 
 .PHONY: all help kernel kernel-debug kernel-normal tools boot check check-debug \
-	run patch clean distclean
+	run bench patch clean distclean
 
 all: kernel tools
 
 help:
-	@sed -n '3,17s/^# \{0,1\}//p' $(ROOT)/Makefile
+	@sed -n '3,19s/^# \{0,1\}//p' $(ROOT)/Makefile
 
 kernel kernel-normal:
 	$(ROOT)/scripts/build-kernel.sh normal
@@ -55,6 +57,9 @@ check-debug:
 
 run:
 	$(ROOT)/scripts/run.sh
+
+bench:
+	$(ROOT)/scripts/bench.sh
 
 patch:
 	$(ROOT)/scripts/make-patch.sh

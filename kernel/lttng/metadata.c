@@ -202,6 +202,9 @@ static const char lttng_tsdl_event[] =
 static const char lttng_tsdl_integer[] =
 	"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = %u; } _%s;\n";
 
+static const char lttng_tsdl_array[] =
+	"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = 10; } _%s[%u];\n";
+
 static const char lttng_tsdl_text[] =
 	"\t\tinteger { size = %u; align = 8; signed = 0; encoding = UTF8; base = 10; } _%s[%u];\n";
 
@@ -239,6 +242,10 @@ static int lttng_metadata_field(struct lttng_metadata_cache *cache,
 		return lttng_metadata_append(cache, lttng_tsdl_integer,
 					     f->size * 8, f->is_signed,
 					     f->hex ? 16 : 10, f->name);
+	case LTTNG_FIELD_ARRAY:
+		return lttng_metadata_append(cache, lttng_tsdl_array,
+					     f->size * 8, f->is_signed, f->name,
+					     f->len);
 	case LTTNG_FIELD_ARRAY_TEXT:
 		return lttng_metadata_append(cache, lttng_tsdl_text,
 					     f->size * 8, f->name, f->len);

@@ -25,7 +25,8 @@
  *  5. the provider descriptor and its registration at boot.
  *
  * Field macros: ctf_integer(type, name, expr), ctf_integer_hex(type, name,
- * expr), ctf_array_text(type, name, src, len), ctf_string(name, src).
+ * expr), ctf_array(type, name, src, len), ctf_array_text(type, name, src,
+ * len), ctf_string(name, src).
  * LTTNG_TRACEPOINT_EVENT_MAP(tp, name, ...) records tracepoint tp under
  * another event name.
  */
@@ -67,6 +68,10 @@
 	{ .name = #_name, .type = LTTNG_FIELD_INTEGER,			\
 	  .size = sizeof(_type), .is_signed = is_signed_type(_type),	\
 	  .hex = 1 },
+#define ctf_array(_type, _name, _src, _len)				\
+	{ .name = #_name, .type = LTTNG_FIELD_ARRAY,			\
+	  .size = sizeof(_type), .is_signed = is_signed_type(_type),	\
+	  .len = (_len) },
 #define ctf_array_text(_type, _name, _src, _len)			\
 	{ .name = #_name, .type = LTTNG_FIELD_ARRAY_TEXT,		\
 	  .size = sizeof(_type), .len = (_len) },
@@ -79,6 +84,7 @@
 #include LTTNG_PROBE_EVENTS_FILE
 #undef ctf_integer
 #undef ctf_integer_hex
+#undef ctf_array
 #undef ctf_array_text
 #undef ctf_string
 #undef LTTNG_TRACEPOINT_EVENT_MAP
@@ -86,6 +92,8 @@
 /* Pass 2: payload size; string lengths are kept for pass 3. */
 #define ctf_integer(_type, _name, _src)		__len += sizeof(_type);
 #define ctf_integer_hex(_type, _name, _src)	__len += sizeof(_type);
+#define ctf_array(_type, _name, _src, _len)				\
+	__len += sizeof(_type) * (_len);
 #define ctf_array_text(_type, _name, _src, _len)			\
 	__len += sizeof(_type) * (_len);
 #define ctf_string(_name, _src)						\
@@ -106,6 +114,7 @@
 #include LTTNG_PROBE_EVENTS_FILE
 #undef ctf_integer
 #undef ctf_integer_hex
+#undef ctf_array
 #undef ctf_array_text
 #undef ctf_string
 #undef LTTNG_TRACEPOINT_EVENT_MAP
@@ -118,6 +127,8 @@
 		lttng_event_write(&__ctx, &__v, sizeof(__v));		\
 	}
 #define ctf_integer_hex(_type, _name, _src)	ctf_integer(_type, _name, _src)
+#define ctf_array(_type, _name, _src, _len)				\
+	lttng_event_write(&__ctx, (_src), sizeof(_type) * (_len));
 #define ctf_array_text(_type, _name, _src, _len)			\
 	lttng_event_write_text(&__ctx, (const char *)(_src),		\
 			       sizeof(_type) * (_len));
@@ -148,6 +159,7 @@
 #include LTTNG_PROBE_EVENTS_FILE
 #undef ctf_integer
 #undef ctf_integer_hex
+#undef ctf_array
 #undef ctf_array_text
 #undef ctf_string
 #undef LTTNG_TRACEPOINT_EVENT_MAP

@@ -26,6 +26,7 @@ enum lttng_field_type {
 	LTTNG_FIELD_INTEGER,
 	LTTNG_FIELD_ARRAY_TEXT,		/* fixed-size char array, UTF-8 */
 	LTTNG_FIELD_STRING,		/* NUL-terminated */
+	LTTNG_FIELD_ARRAY,		/* fixed-size array of integers */
 };
 
 /**

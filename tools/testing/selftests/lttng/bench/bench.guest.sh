@@ -1,0 +1,97 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# bench.guest.sh: the measurements of `make bench` (scripts/bench.sh), in
+# one boot under -icount shift=0, where a guest nanosecond is a guest
+# instruction.  Every run is timed by the kernel around its loop
+# (/sys/kernel/debug/lttng_bench), pinned to CPU 0.  Runs of each
+# configuration are interleaved; every figure goes to $OUT/results as
+# "NAME RUN NANOSECONDS N".
+#
+# The LTTng and ftrace buffers are large enough to hold a whole run, so no
+# reader runs during the timed loop and no event is lost; the LTTng runs
+# check the second.  bench.runs= and bench.n= on the kernel command line
+# set the number of runs and of events per run.
+#
+# The LTTng traces of the first run go to $OUT/trace-SIZE, that of the
+# sustained run to $OUT/sustained-trace, for bench-smoke.host.sh to check.
+set -e
+B=/sys/kernel/debug/lttng_bench
+T=/sys/kernel/tracing
+RUNS=5
+N=10000
+for w in $(cat /proc/cmdline); do
+	case $w in
+	bench.runs=*) RUNS=${w#*=} ;;
+	bench.n=*) N=${w#*=} ;;
+	esac
+done
+res=$OUT/results
+: >"$res"
+
+[ -d $B ] || { echo "bench: no $B (CONFIG_LTTNG_BENCH?)"; exit 1; }
+[ -d $T/events/lttng_bench ] || { echo "bench: no ftrace events in $T"; exit 1; }
+echo 4096 >$T/buffer_size_kb
+echo "bench: $RUNS runs of $N events, $(nproc) CPUs"
+
+run() {	# run NAME FILE: one measurement on CPU 0
+	taskset 1 sh -c "echo $N >$B/$2"
+	echo "$1 $r $(cat "$B/$2") $N" >>"$res"
+}
+
+r=0
+while [ $r -lt "$RUNS" ]; do
+	r=$((r + 1))
+	# The ring buffers alone.
+	for s in 8 32 256; do
+		run "rb_ours_$s" "rb_ours_$s"
+		run "rb_kernel_$s" "rb_kernel_$s"
+	done
+	# Probe plus buffer: nothing attached, LTTng, ftrace.
+	for s in 4 32 256; do
+		run "off_$s" "fire_$s"
+
+		lttng record -e "lttng_bench_$s" -s 4M -n 2 -o /tmp/lt -- \
+			taskset 1 sh -c "echo $N >$B/fire_$s" >/tmp/lt.log 2>&1 ||
+			{ cat /tmp/lt.log; exit 1; }
+		echo "lttng_$s $r $(cat "$B/fire_$s") $N" >>"$res"
+		if ! grep -q "total: .* 0 lost packets .* 0 events discarded" /tmp/lt.log; then
+			echo "bench: LTTng lost events:"
+			cat /tmp/lt.log
+			exit 1
+		fi
+		if [ $r -eq 1 ]; then
+			mv /tmp/lt "$OUT/trace-$s"
+		else
+			rm -rf /tmp/lt
+		fi
+
+		echo >$T/trace
+		echo 1 >"$T/events/lttng_bench/lttng_bench_$s/enable"
+		run "ftrace_$s" "fire_$s"
+		echo 0 >"$T/events/lttng_bench/lttng_bench_$s/enable"
+		e=$(awk '/^entries:/ { e += $2 } END { print e }' $T/per_cpu/cpu*/stats)
+		if [ "$e" != "$N" ]; then
+			echo "bench: ftrace holds $e events, not $N"
+			exit 1
+		fi
+	done
+	echo "bench: run $r done"
+done
+
+# Sustained: the default sizes (4 x 256 KiB), the 32-byte event fired
+# $SUSTAIN times back to back as fast as the kernel can, the writer and the
+# reader on the same CPU, the trace in tmpfs (not on the 9p share).  (On different vCPUs, QEMU's round-robin TCG
+# would let the writer run for 100 ms of guest time before the reader gets
+# a turn, which says nothing of a real machine.)  Discard mode: every
+# event that did not fit is counted.
+SUSTAIN=$((N * 50))
+taskset 1 lttng record -e lttng_bench_32 -o /tmp/sus -- \
+	sh -c "echo $SUSTAIN >$B/fire_32" >/tmp/sus.log 2>&1 ||
+	{ cat /tmp/sus.log; exit 1; }
+cat /tmp/sus.log
+d=$(sed -n 's/.*total: .*, \([0-9]*\) events discarded.*/\1/p' /tmp/sus.log)
+l=$(sed -n 's/.*total: .*, \([0-9]*\) lost packets.*/\1/p' /tmp/sus.log)
+echo "sustained $SUSTAIN ${d:-?} ${l:-?}" >"$OUT/sustained"
+mv /tmp/sus "$OUT/sustained-trace"
+cat "$res"

@@ -1,0 +1,52 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# bench-smoke.host.sh OUT: every figure of the report is there; the LTTng
+# traces of the benchmark hold every event it fired, with its values: the
+# loop index for lttng_bench_4, the payload bytes for the arrays; the
+# sustained run (writer and reader on one CPU, default sizes) lost nothing.
+set -euo pipefail
+out=$1
+/usr/bin/python3 "$(dirname "$0")/../../bench/bench-report.py" "$out"
+/usr/bin/python3 - "$out" <<'PY'
+import sys
+import bt2
+
+out = sys.argv[1]
+n = int(open(f"{out}/results").readline().split()[3])
+
+
+def events(path, name):
+    evs = []
+    for msg in bt2.TraceCollectionMessageIterator(path):
+        if isinstance(msg, (bt2._DiscardedEventsMessageConst,
+                            bt2._DiscardedPacketsMessageConst)):
+            sys.exit(f"{path}: {type(msg).__name__} {msg.count}")
+        if isinstance(msg, bt2._EventMessageConst):
+            if msg.event.name != name:
+                sys.exit(f"{path}: unexpected event {msg.event.name}")
+            evs.append(msg.event.payload_field)
+    return evs
+
+
+payload = bytes(range(256))
+ev = events(f"{out}/trace-4/kernel", "lttng_bench_4")
+got = [int(e["v"]) for e in ev]
+if got != list(range(n)):
+    sys.exit(f"lttng_bench_4: {len(got)} events, not the indexes 0..{n - 1}")
+want32 = [int.from_bytes(payload[8 * i:8 * i + 8], "little") for i in range(4)]
+for size, want in ((32, want32), (256, list(payload))):
+    ev = events(f"{out}/trace-{size}/kernel", f"lttng_bench_{size}")
+    if len(ev) != n:
+        sys.exit(f"lttng_bench_{size}: {len(ev)} events, not {n}")
+    bad = [i for i, e in enumerate(ev) if [int(x) for x in e["v"]] != want]
+    if bad:
+        sys.exit(f"lttng_bench_{size}: event {bad[0]} has the wrong payload")
+_, fired, discarded, lost = open(f"{out}/sustained").read().split()
+ev = events(f"{out}/sustained-trace/kernel", "lttng_bench_32")
+if (len(ev), discarded, lost) != (int(fired), "0", "0"):
+    sys.exit(f"sustained: fired {fired}, read {len(ev)}, "
+             f"discarded {discarded}, lost packets {lost}")
+print(f"bench-smoke: {n} events per run traced with their values; "
+      f"sustained {fired} fired = {len(ev)} read, 0 discarded")
+PY
