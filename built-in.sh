@@ -11,10 +11,11 @@
 #   * each overlay path is symlinked into KSRC (default), so that an edit in
 #     the repo rebuilds without running this script again, or copied
 #     (--copy), which gives a self-contained tree (used by `make patch`);
-#   * one line is inserted after a stable anchor line in each of
-#     lib/Kconfig.debug, kernel/Makefile, drivers/misc/Makefile and
-#     Documentation/trace/index.rst.  Anchors are matched as whole lines,
-#     never by line number.
+#   * a few lines are inserted after a stable anchor line in each of
+#     lib/Kconfig.debug, kernel/Makefile, drivers/misc/Makefile,
+#     Documentation/trace/index.rst and
+#     Documentation/admin-guide/kernel-parameters.txt.  Anchors are matched
+#     as whole lines, never by line number.
 #
 # Rules:
 #   * Idempotent: a second run changes nothing, not even an mtime.
@@ -26,7 +27,7 @@
 #     temporary file and renamed over the original, so a tree made with
 #     `cp -al` (hard links) never writes through to the tree it links to.
 #   * Git is never needed: the tree may be a git work tree or a plain one.
-#     For a git tree, the overlay shows up as untracked paths and three
+#     For a git tree, the overlay shows up as untracked paths and five
 #     modified files, and `--remove` leaves `git status` clean again.
 
 set -euo pipefail
@@ -80,14 +81,15 @@ OVERLAY=(
 	tools/testing/selftests/lttng
 )
 
-# The inserted lines: file, anchor line, inserted line, and whether the
-# insertion is needed (a command evaluated in the repo).  The line goes right
+# The inserted blocks: file, anchor line, inserted lines, and whether the
+# insertion is needed (a command evaluated in the repo).  The lines go right
 # after the anchor.
 EDIT_FILES=(
 	lib/Kconfig.debug
 	kernel/Makefile
 	drivers/misc/Makefile
 	Documentation/trace/index.rst
+	Documentation/admin-guide/kernel-parameters.txt
 )
 # shellcheck disable=SC2016 # make and Kconfig syntax, not shell
 EDIT_ANCHORS=(
@@ -95,6 +97,7 @@ EDIT_ANCHORS=(
 	'obj-$(CONFIG_TRACEPOINTS) += tracepoint.o'
 	$'obj-$(CONFIG_LKDTM)\t\t+= lkdtm/'
 	'   ring-buffer-design'
+	$'\t\t\toverrides CONFIG_LSM, and the "security=" parameter.'
 )
 # shellcheck disable=SC2016
 EDIT_LINES=(
@@ -102,11 +105,14 @@ EDIT_LINES=(
 	'obj-$(CONFIG_LTTNG) += lttng/'
 	$'obj-$(CONFIG_LTTNG)\t\t+= lttng/'
 	'   lttng/index'
+	$'\n'"$(cat "$REPO/Documentation/trace/lttng/kernel-parameters.txt" 2>/dev/null)"
 )
-# Is edit $1 wanted?  The toctree entry only when the repo has the page.
+# Is edit $1 wanted?  The documentation edits only when the repo has them.
 edit_wanted() {
 	case ${EDIT_FILES[$1]} in
-	Documentation/*) [[ -f $REPO/Documentation/trace/lttng/index.rst ]] ;;
+	Documentation/trace/*) [[ -f $REPO/Documentation/trace/lttng/index.rst ]] ;;
+	Documentation/admin-guide/*)
+		[[ -f $REPO/Documentation/trace/lttng/kernel-parameters.txt ]] ;;
 	*) true ;;
 	esac
 }
@@ -150,32 +156,65 @@ replace_file() {
 	mv -f "$1.lttng-new" "$1"
 }
 
-# insert_line IDX: add the line after the anchor unless it is already there.
-insert_line() {
-	local f=$KSRC/${EDIT_FILES[$1]}
-	grep -qxF -- "${EDIT_LINES[$1]}" "$f" && return 0
-	awk -v anchor="${EDIT_ANCHORS[$1]}" -v line="${EDIT_LINES[$1]}" '
-		{ print }
-		!done && $0 == anchor { print line; done = 1 }
-	' "$f" >"$f.lttng-new"
-	replace_file "$f"
-	say "inserted in ${EDIT_FILES[$1]}: ${EDIT_LINES[$1]}"
+# block_at IDX: does the block follow its anchor?  0 yes, 1 no, 2 no but
+# its first non-blank line is elsewhere in the file (edited by hand).
+block_at() {
+	BLOCK=${EDIT_LINES[$1]} awk -v anchor="${EDIT_ANCHORS[$1]}" '
+		BEGIN {
+			n = split(ENVIRON["BLOCK"], b, "\n")
+			for (k = 1; k <= n && b[k] == ""; k++)
+				;
+			key = b[k]
+		}
+		{ l[NR] = $0; if ($0 == key) seen = 1 }
+		END {
+			for (i = 1; i <= NR; i++) {
+				if (l[i] != anchor)
+					continue
+				for (j = 1; j <= n && l[i + j] == b[j]; j++)
+					;
+				if (j > n)
+					exit 0
+			}
+			exit seen ? 2 : 1
+		}
+	' "$KSRC/${EDIT_FILES[$1]}"
 }
 
-# delete_line IDX: drop the inserted line, only where it follows the anchor.
-delete_line() {
-	local f=$KSRC/${EDIT_FILES[$1]}
-	[[ -f $f ]] && grep -qxF -- "${EDIT_LINES[$1]}" "$f" || return 0
-	awk -v anchor="${EDIT_ANCHORS[$1]}" -v line="${EDIT_LINES[$1]}" '
-		prev == anchor && $0 == line { prev = ""; next }
-		{ print; prev = $0 }
+# block_key IDX: the first non-blank line of the block, for messages.
+block_key() {
+	printf '%s\n' "${EDIT_LINES[$1]}" | sed -n '/[^[:space:]]/{p;q}'
+}
+
+# insert_line IDX: add the lines after the anchor unless they are there.
+insert_line() {
+	local f=$KSRC/${EDIT_FILES[$1]} r=0
+	block_at "$1" || r=$?
+	((r != 0)) || return 0
+	((r != 2)) || die "${EDIT_FILES[$1]}: LTTng lines found away from their anchor; fix by hand"
+	BLOCK=${EDIT_LINES[$1]} awk -v anchor="${EDIT_ANCHORS[$1]}" '
+		{ print }
+		!done && $0 == anchor { print ENVIRON["BLOCK"]; done = 1 }
 	' "$f" >"$f.lttng-new"
-	if cmp -s "$f" "$f.lttng-new"; then
-		rm -f "$f.lttng-new"
-		die "${EDIT_FILES[$1]}: '${EDIT_LINES[$1]}' is not right after its anchor; fix by hand"
-	fi
 	replace_file "$f"
-	say "removed from ${EDIT_FILES[$1]}: ${EDIT_LINES[$1]}"
+	say "inserted in ${EDIT_FILES[$1]}: $(block_key "$1")"
+}
+
+# delete_line IDX: drop the inserted lines, only where they follow the anchor.
+delete_line() {
+	local f=$KSRC/${EDIT_FILES[$1]} r=0
+	[[ -f $f ]] || return 0
+	block_at "$1" || r=$?
+	((r != 1)) || return 0
+	((r != 2)) || die "${EDIT_FILES[$1]}: LTTng lines are not right after their anchor; fix by hand"
+	BLOCK=${EDIT_LINES[$1]} awk -v anchor="${EDIT_ANCHORS[$1]}" '
+		BEGIN { n = split(ENVIRON["BLOCK"], b, "\n") }
+		skip > 0 { skip--; next }
+		{ print }
+		!done && $0 == anchor { skip = n; done = 1 }
+	' "$f" >"$f.lttng-new"
+	replace_file "$f"
+	say "removed from ${EDIT_FILES[$1]}: $(block_key "$1")"
 }
 
 # ---- overlay paths --------------------------------------------------------

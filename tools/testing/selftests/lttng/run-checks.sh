@@ -246,6 +246,8 @@ test_builtin() {
 		[[ -n $why || -f $t/tree/kernel/lttng/Kconfig ]] || why="kernel/lttng/Kconfig not reachable"
 		grep -qxF 'source "kernel/lttng/Kconfig"' "$t/tree/lib/Kconfig.debug" ||
 			why=${why:-"lib/Kconfig.debug not edited"}
+		grep -qxF $'\tlttng.autostart=' "$t/tree/Documentation/admin-guide/kernel-parameters.txt" ||
+			why=${why:-"kernel-parameters.txt not edited"}
 		manifest "$t/tree" >"$t/m1"
 		"$ROOT/built-in.sh" "${args[@]}" "$t/tree" || why=${why:-"second run failed"}
 		manifest "$t/tree" >"$t/m2"
@@ -265,9 +267,10 @@ test_builtin() {
 	fi
 }
 
-# fake_tree DIR VERSION PATCHLEVEL: the four anchor files and a Makefile.
+# fake_tree DIR VERSION PATCHLEVEL: the five anchor files and a Makefile.
 fake_tree() {
-	mkdir -p "$1/lib" "$1/kernel" "$1/drivers/misc" "$1/Documentation/trace"
+	mkdir -p "$1/lib" "$1/kernel" "$1/drivers/misc" "$1/Documentation/trace" \
+		"$1/Documentation/admin-guide"
 	printf 'VERSION = %s\nPATCHLEVEL = %s\nSUBLEVEL = 0\n' "$2" "$3" >"$1/Makefile"
 	echo 'source "kernel/trace/Kconfig"' >"$1/lib/Kconfig.debug"
 	# shellcheck disable=SC2016
@@ -275,6 +278,8 @@ fake_tree() {
 	# shellcheck disable=SC2016
 	printf 'obj-$(CONFIG_LKDTM)\t\t+= lkdtm/\n' >"$1/drivers/misc/Makefile"
 	printf '.. toctree::\n\n   ring-buffer-design\n' >"$1/Documentation/trace/index.rst"
+	printf '\t\t\toverrides CONFIG_LSM, and the "security=" parameter.\n' \
+		>"$1/Documentation/admin-guide/kernel-parameters.txt"
 }
 
 # refuse NAME DIR PATTERN: built-in.sh must fail on DIR, say PATTERN, and
