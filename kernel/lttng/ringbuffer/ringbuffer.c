@@ -1088,9 +1088,30 @@ static int rb_cpu_online(unsigned int cpu)
 
 /*
  * Runs on the CPU going offline: stop its switch timers, so that they do
- * not migrate, and close its open packets, so that its data is readable.
+ * not migrate.  The CPU still schedules, and records, after this.
  */
 static int rb_cpu_offline(unsigned int cpu)
+{
+	struct lttng_rb_chan *chan;
+	struct lttng_rb_buf *buf;
+
+	mutex_lock(&rb_chans_lock);
+	list_for_each_entry(chan, &rb_chans, node) {
+		buf = chan->bufs[cpu];
+		if (buf && chan->cfg.switch_timer_us)
+			timer_delete_sync(&buf->switch_timer);
+	}
+	mutex_unlock(&rb_chans_lock);
+	return 0;
+}
+
+/*
+ * Runs on a control CPU once @cpu is dead: no writer can run on its
+ * buffers any more, so close their open packets, which hold the CPU's last
+ * records, and wake their readers.  Flushes of the buffer are excluded by
+ * the CPU hotplug lock (lttng_rb_buf_flush()).
+ */
+static int rb_cpu_dead(unsigned int cpu)
 {
 	struct lttng_rb_chan *chan;
 	struct lttng_rb_buf *buf;
@@ -1101,8 +1122,6 @@ static int rb_cpu_offline(unsigned int cpu)
 		buf = chan->bufs[cpu];
 		if (!buf)
 			continue;
-		if (chan->cfg.switch_timer_us)
-			timer_delete_sync(&buf->switch_timer);
 		local_irq_save(flags);
 		rb_switch(chan, buf, false);
 		local_irq_restore(flags);
@@ -1116,6 +1135,11 @@ static int __init rb_hotplug_init(void)
 {
 	int ret;
 
+	ret = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN,
+					"lttng/ringbuffer:dead",
+					NULL, rb_cpu_dead);
+	if (ret < 0)
+		return ret;
 	ret = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN,
 					"lttng/ringbuffer:online",
 					rb_cpu_online, rb_cpu_offline);

@@ -10,7 +10,7 @@
 # Part A, both CPUs up: record with sub-buffers large enough that the
 # workload pinned to CPU 1 never fills one, so that only a flush can make
 # its events readable; take CPU 1 down while recording and check that its
-# events reach the trace file while it is down (the offline flush); run
+# events reach the trace file while it is down (the flush at its death); run
 # work on CPU 0; bring CPU 1 back and run pinned work there again.
 set -e
 cpu1=/sys/devices/system/cpu/cpu1/online
@@ -65,7 +65,7 @@ sleep 1
 if in_file \$f wl-a1; then echo yes; else echo no; fi >"$OUT/a-before-offline"
 echo 0 >$cpu1
 cat /sys/devices/system/cpu/online >"$OUT/a-online-down"
-# The offline flush closed it: the reader takes it while CPU 1 is down.
+# The flush at its death closed it: the reader takes it while CPU 1 is down.
 t=0
 while ! in_file \$f wl-a1 && [ \$t -lt 120 ]; do
 	usleep 250000

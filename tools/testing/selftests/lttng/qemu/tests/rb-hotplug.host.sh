@@ -74,3 +74,30 @@ match wl-a1 1 0
 match wl-a0 0
 match wl-a2 1 1
 $check "$out/a" --summary --streams 2 --monotonic --no-discards --min-match $n "${args[@]}"
+# The flush at CPU death closed CPU 1's packet 0 after the CPU's very last
+# record: packet 1 holds nothing older than wl-a0, which ran while CPU 1
+# was down.
+/usr/bin/python3 - "$out/a" <<'PY'
+import sys
+import bt2
+
+pkt = {}
+evs = []
+for m in bt2.TraceCollectionMessageIterator(sys.argv[1]):
+    if isinstance(m, bt2._PacketBeginningMessageConst):
+        pkt[m.packet.stream.id] = pkt.get(m.packet.stream.id, -1) + 1
+    elif isinstance(m, bt2._EventMessageConst):
+        e = m.event
+        evs.append((m.default_clock_snapshot.ns_from_origin,
+                    int(e.packet.context_field["cpu_id"]), pkt[e.stream.id],
+                    str(e.payload_field["prev_comm"]),
+                    str(e.payload_field["next_comm"])))
+down = min(ts for ts, _, _, prev, nxt in evs if "wl-a0" in (prev, nxt))
+late = [e for e in evs if e[1] == 1 and e[2] == 1 and e[0] < down]
+if late:
+    sys.exit(f"rb-hotplug: {len(late)} CPU 1 events from before its death "
+             f"are in packet 1, first {late[0]}")
+last0 = max(ts for ts, cpu, p, _, _ in evs if cpu == 1 and p == 0)
+print(f"rb-hotplug: CPU 1's packet 0 ends {down - last0} ns before wl-a0 "
+      f"starts on CPU 0; packet 1 starts after")
+PY
