@@ -11,6 +11,11 @@
 #   normal = base + lttng
 #   debug  = base + lttng + debug
 #
+# and build/obj-VARIANT/modroot/lib/modules/RELEASE/, the kernel's
+# `make modules_install`: modules.builtin and the depmod index files that
+# the stock lttng-sessiond reads through libkmod (see install_modules in
+# lib.sh).
+#
 # Every option a fragment sets is checked after olddefconfig; one that did
 # not land (a typo, an unmet dependency) fails the build with its name.
 #
@@ -117,5 +122,6 @@ fi
 # ---- build ----------------------------------------------------------------
 
 kmake "$VARIANT" bzImage
+modroot_fresh "$VARIANT" || install_modules "$VARIANT"
 end=$(now)
 info "$VARIANT kernel ready in $((end - start))s: ${OBJ#"$ROOT"/}/arch/x86/boot/bzImage"

@@ -96,3 +96,37 @@ lock() {
 now() {
 	date +%s
 }
+
+# install_modules VARIANT: `make modules_install` of build/obj-VARIANT into
+# build/obj-VARIANT/modroot, so that modroot/lib/modules/RELEASE/ holds
+# modules.builtin and the depmod index files (modules.dep.bin,
+# modules.alias.bin, modules.symbols.bin, modules.builtin.bin).  The stock
+# lttng-sessiond reads them through libkmod: a module name listed in
+# modules.builtin.bin counts as loaded.  The caller holds the obj-VARIANT
+# lock.  Kbuild installs modules.builtin with or without CONFIG_MODULES.
+install_modules() {
+	local obj=$BUILD/obj-$1 rel dir
+	rel=$(cat "$obj/include/config/kernel.release")
+	rm -rf "$obj/modroot.tmp"
+	if grep -qx CONFIG_MODULES=y "$obj/.config"; then
+		kmake "$1" -s modules
+	fi
+	kmake "$1" -s INSTALL_MOD_PATH="$obj/modroot.tmp" modules_install
+	dir=$obj/modroot.tmp/lib/modules/$rel
+	# depmod.sh skips depmod, with a warning only, when it is missing.
+	if [[ ! -f $dir/modules.builtin.bin ]]; then
+		PATH=$PATH:/sbin:/usr/sbin depmod -b "$obj/modroot.tmp" "$rel"
+	fi
+	[[ -f $dir/modules.builtin.bin && -f $dir/modules.dep.bin ]] ||
+		die "modules_install left no depmod index in ${dir#"$ROOT"/}"
+	rm -rf "$obj/modroot"
+	mv "$obj/modroot.tmp" "$obj/modroot"
+	touch "$obj/modroot"
+}
+
+# modroot_fresh VARIANT: whether build/obj-VARIANT/modroot is newer than
+# the kernel image it was installed from.
+modroot_fresh() {
+	local obj=$BUILD/obj-$1
+	[[ -d $obj/modroot && $obj/modroot -nt $obj/arch/x86/boot/bzImage ]]
+}
