@@ -8,6 +8,7 @@
 #   make tools           build/tools/lttng/lttng
 #   make boot SCRIPT=guest.sh [OUT=dir] [APPEND="..."] [EXTRA="paths"]
 #            [VARIANT=debug] [TIMEOUT=s] [SMP=n] [MEM=1G] [ICOUNT=1]
+#            [STOCK=1]: with Debian's lttng-tools in the guest
 #   make check           all tests on the normal kernel
 #   make check-debug     all tests on the debug kernel
 #   make run             boot with lttng.autostart=, drain, summarize
@@ -26,7 +27,7 @@ SCRIPT ?= $(ROOT)/$(QEMU)/tests/boot-smoke.guest.sh
 OUT ?= $(ROOT)/build/boot-out
 
 # The boot variables reach scripts/boot.sh through the environment.
-export SCRIPT OUT APPEND EXTRA VARIANT TIMEOUT SMP MEM ICOUNT KSRC
+export SCRIPT OUT APPEND EXTRA VARIANT TIMEOUT SMP MEM ICOUNT KSRC STOCK
 
 .PHONY: all help kernel kernel-debug kernel-normal tools boot check check-debug \
 	run bench patch clean distclean
@@ -34,7 +35,7 @@ export SCRIPT OUT APPEND EXTRA VARIANT TIMEOUT SMP MEM ICOUNT KSRC
 all: kernel tools
 
 help:
-	@sed -n '3,19s/^# \{0,1\}//p' $(ROOT)/Makefile
+	@sed -n '3,20s/^# \{0,1\}//p' $(ROOT)/Makefile
 
 kernel kernel-normal:
 	$(ROOT)/scripts/build-kernel.sh normal

@@ -24,7 +24,13 @@
 #             dies with "Oops: int3".  Toggling an ftrace event in a loop hits
 #             it within seconds.  Single-threaded TCG interleaves the vCPUs
 #             on one host thread and never shows it; boots are as fast.
-#   CPU, MACHINE  -cpu (max) and -machine (q35)
+#   CPU, MACHINE  -cpu (max) and -machine (q35).  -cpu max also gives the
+#             guest RDRAND, so its RNG is seeded at once: the stock
+#             lttng-sessiond blocks in getrandom() without it.
+#   STOCK     1: carry Debian's lttng-tools into the guest (initramfs.sh),
+#             for the tests with NAME.stock.  The kernel's modules_install
+#             (build/obj-VARIANT/modroot) is refreshed first if older than
+#             the kernel; MODROOT= names another one.
 #   LOG       console log file (default build/boot-logs/DATE-SCRIPT.log)
 #   QUIET     1: console only to the log, not to stdout
 #
@@ -59,6 +65,16 @@ mkdir -p "$(dirname "$LOG")"
 LOG=$(cd "$(dirname "$LOG")" && pwd)/$(basename "$LOG")
 
 ensure_pkgs qemu-system-x86 coreutils
+if [[ -n ${STOCK:-} ]]; then
+	ensure_pkgs "${STOCK_PKGS[@]}"
+	if [[ -z ${MODROOT:-} ]]; then
+		MODROOT=$BUILD/obj-$VARIANT/modroot
+		if ! modroot_fresh "$VARIANT"; then
+			(lock "obj-$VARIANT" && install_modules "$VARIANT") >&2
+		fi
+	fi
+	export STOCK MODROOT
+fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/lttng-boot.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT

@@ -17,6 +17,12 @@ ensure_pkgs make gcc libc6-dev
 mkdir -p "$BUILD/tools/lttng"
 make -C "$ROOT/tools/lttng" O="$BUILD/tools/lttng" -j"$(nproc)"
 
+# lttng_check, static, for the guest: the stock lttng-tools tests probe
+# /dev/lttng with it (permissions, leftover sessions, poll state).
+mkdir -p "$BUILD/selftests"
+gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/lttng_check" \
+	"$ROOT/tools/testing/selftests/lttng/lttng_check.c"
+
 # The ABI kselftest, static, for the guest (bad-input test).  It includes
 # kselftest_harness.h from the kernel tree.
 KTREE=${KTREE:-$BUILD/linux}

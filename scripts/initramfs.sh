@@ -12,8 +12,25 @@
 #   EXTRA...         host files or directories, at the same paths, with every
 #                    shared library ldd lists for them and the dynamic loader
 #   /etc/passwd, /etc/group   root; user tracer (uid 1000) in group tracing
-#                    (gid 1000) for the permission tests
-#   /dev/console, empty /lib/modules, /out (the 9p mount point), ...
+#                    (gid 1000) and user outsider (uid 1001, group outsider
+#                    1001, not in tracing) for the permission tests
+#   /dev/console, empty /lib/modules, /out (the 9p mount point),
+#   /var/run -> /run, ...
+#
+# With STOCK=1 (a test that opts in with NAME.stock), it also holds Debian's
+# lttng-tools, unmodified, at their own paths (about 46 MB, 30 of them
+# libicudata through libxml2):
+#
+#   /usr/bin/lttng, /usr/bin/lttng-sessiond, /usr/bin/lttng-relayd,
+#   /usr/lib/x86_64-linux-gnu/lttng/libexec/lttng-consumerd
+#                    with every library ldd lists and the dynamic loader
+#   /usr/share/xml/lttng/session.xsd   sessiond will not start without it
+#   /lib/modules/RELEASE/   the modules.* files of MODROOT/lib/modules/RELEASE
+#                    (the kernel's modules_install): libkmod finds the
+#                    ring-buffer client names in modules.builtin.bin
+#   /usr/lib/lttng-test/stock.sh   the guest helper the stock tests source
+#   /usr/bin/lttng_check   build/selftests/lttng_check, its device probes
+#   /usr/bin/lttng-builtin   the project's tool, out of the stock lttng's way
 #
 # The archive is made by the kernel's own usr/gen_init_cpio from a list, so
 # no root is needed and owners and modes are exact.
@@ -27,6 +44,7 @@ OUTFILE=$1
 SCRIPT=$2
 shift 2
 [[ -f $SCRIPT ]] || die "$SCRIPT: no such guest script"
+STOCK=${STOCK:-}
 
 ensure_pkgs busybox-static gcc libc6-dev
 
@@ -117,11 +135,43 @@ for x in "$@"; do
 	add_host_path "$x"
 done
 
+# add_stock: Debian's lttng-tools and what they need in the guest.
+STOCK_BINS=(/usr/bin/lttng /usr/bin/lttng-sessiond /usr/bin/lttng-relayd
+	/usr/lib/x86_64-linux-gnu/lttng/libexec/lttng-consumerd)
+STOCK_XSD=/usr/share/xml/lttng/session.xsd
+add_stock() {
+	local b rel mods f
+	for b in "${STOCK_BINS[@]}" "$STOCK_XSD"; do
+		[[ -f $b ]] || die "$b missing: install lttng-tools"
+		add_host_file "$b"
+	done
+	[[ -n ${MODROOT:-} ]] || die "STOCK=1 needs MODROOT (the kernel's modules_install)"
+	mods=("$MODROOT"/lib/modules/*/modules.builtin.bin)
+	if ((${#mods[@]} != 1)) || [[ ! -f ${mods[0]} ]]; then
+		die "no single lib/modules/RELEASE/modules.builtin.bin under $MODROOT"
+	fi
+	rel=$(basename "$(dirname "${mods[0]}")")
+	# The modules.* files only: modules_install also leaves a "build"
+	# symlink to the whole object tree.
+	for f in "$MODROOT/lib/modules/$rel"/modules.*; do
+		add_file "/lib/modules/$rel/${f##*/}" "$f" 0644
+	done
+	add_file /usr/lib/lttng-test/stock.sh "$QEMU_DIR/stock.sh" 0644
+	[[ -x $BUILD/selftests/lttng_check ]] ||
+		die "$BUILD/selftests/lttng_check missing: run scripts/build-tools.sh"
+	add_file /usr/bin/lttng_check "$BUILD/selftests/lttng_check" 0755
+}
+
+# The project's tool: /usr/bin/lttng, or /usr/bin/lttng-builtin next to the
+# stock lttng.
 TOOL=$BUILD/tools/lttng/lttng
+TOOL_PATH=/usr/bin/lttng
+[[ -z $STOCK ]] || TOOL_PATH=/usr/bin/lttng-builtin
+[[ -z $STOCK ]] || add_stock
 if [[ -x $TOOL ]]; then
-	[[ -z ${seen[/usr/bin/lttng]:-} ]] ||
-		info "note: EXTRA provides /usr/bin/lttng; the project's tool is left out"
-	add_file /usr/bin/lttng "$TOOL" 0755
+	[[ -z ${seen[$TOOL_PATH]:-} ]] ||
+		info "note: EXTRA provides $TOOL_PATH; the project's tool is left out"
+	add_file "$TOOL_PATH" "$TOOL" 0755
 	# The tool is meant to be static; if it is not, bring its libraries.
 	add_libs "$TOOL"
 fi
@@ -131,13 +181,15 @@ while read -r applet; do
 	add_slink "/$applet" /bin/busybox
 done < <("$BUSYBOX" --list-full)
 
-for d in /proc /sys /dev /run /out /mnt /lib/modules /etc; do
+for d in /proc /sys /dev /run /out /mnt /lib/modules /etc /var; do
 	add_dir $d 0755
 done
+add_slink /var/run /run
 add_dir /root 0700
 add_dir /tmp 1777
 add_dir /home 0755
 add_dir /home/tracer 0755 1000 1000
+add_dir /home/outsider 0755 1001 1001
 echo "nod /dev/console 0600 0 0 c 5 1" >>"$LIST"
 echo "nod /dev/null 0666 0 0 c 1 3" >>"$LIST"
 
@@ -146,11 +198,13 @@ trap 'rm -f "$LIST"; rm -rf "$ETC"' EXIT
 cat >"$ETC/passwd" <<'EOF'
 root:x:0:0:root:/root:/bin/sh
 tracer:x:1000:1000:tracer:/home/tracer:/bin/sh
+outsider:x:1001:1001:outsider:/home/outsider:/bin/sh
 nobody:x:65534:65534:nobody:/nonexistent:/bin/false
 EOF
 cat >"$ETC/group" <<'EOF'
 root:x:0:
 tracing:x:1000:tracer
+outsider:x:1001:
 nogroup:x:65534:
 EOF
 echo "lttng-guest" >"$ETC/hostname"

@@ -56,6 +56,10 @@ ensure_pkgs() {
 KBUILD_PKGS=(make gcc libc6-dev bc bison flex libelf-dev libssl-dev cpio kmod
 	ccache perl python3 xz-utils)
 
+# Debian's stock lttng-tools, carried into the guest by the tests that opt
+# in with NAME.stock (see initramfs.sh).
+STOCK_PKGS=(lttng-tools)
+
 # ccache lives in the work tree so that it survives between CI steps.
 setup_ccache() {
 	export CCACHE_DIR=$BUILD/ccache

@@ -30,6 +30,12 @@
 #                   multiplies it by DEBUG_SLOWDOWN)
 #   NAME.smp        optional: the guest's CPU count, for a test that needs
 #                   an exact one whatever SMP says (default: boot.sh's)
+#   NAME.stock      optional (its content is ignored): the guest gets
+#                   Debian's lttng-tools 2.13.9 (lttng, lttng-sessiond,
+#                   lttng-consumerd, lttng-relayd) with their libraries, the
+#                   kernel's modules_install in /lib/modules, the helper
+#                   /usr/lib/lttng-test/stock.sh and /usr/bin/lttng_check;
+#                   the project's tool becomes /usr/bin/lttng-builtin
 # A test passes when the verdict is 0 and the host check passes.
 #
 # Environment: TIMEOUT (boot timeout for normal, default 300),
@@ -85,14 +91,15 @@ timeout_for() {
 	echo "$t"
 }
 
-# boot NAME SCRIPT APPEND TIMEOUT [EXTRA [SMP]]: one boot; logs in
-# $CHECK/NAME/.  An empty SMP leaves the environment's (or boot.sh's).
-# Returns the verdict (125: none).
+# boot NAME SCRIPT APPEND TIMEOUT [EXTRA [SMP [STOCK]]]: one boot; logs in
+# $CHECK/NAME/.  An empty SMP leaves the environment's (or boot.sh's);
+# STOCK=1 carries the stock lttng-tools in.  Returns the verdict (125:
+# none).
 boot() {
 	local d=$CHECK/$1
 	mkdir -p "$d/out"
 	SCRIPT=$2 APPEND=$3 TIMEOUT=$4 EXTRA=${5:-} VARIANT=$VARIANT \
-		SMP=${6:-${SMP:-}} \
+		SMP=${6:-${SMP:-}} STOCK=${7:-} \
 		OUT=$d/out LOG=$d/console.log QUIET=1 \
 		"$ROOT/scripts/boot.sh" >"$d/boot.log" 2>&1
 }
@@ -189,7 +196,7 @@ first_line() {
 }
 
 run_e2e() {
-	local g=$1 name t v=0 d
+	local g=$1 name t v=0 d stock=
 	name=$(basename "$g" .guest.sh)
 	t=$TESTS_DIR/$name
 	d=$CHECK/$name
@@ -200,11 +207,15 @@ run_e2e() {
 		skip "$name" "normal-only"
 		return 0
 	fi
+	[[ ! -f $t.stock ]] || stock=1
 	boot "$name" "$g" "$(first_line "$t.append")" "$(timeout_for "$(first_line "$t.timeout")")" \
-		"$(grep -hv '^#' "$t.extra" 2>/dev/null | tr '\n' ' ')" "$(first_line "$t.smp")" || v=$?
+		"$(grep -hv '^#' "$t.extra" 2>/dev/null | tr '\n' ' ')" "$(first_line "$t.smp")" \
+		"$stock" || v=$?
 	if ((v != 0)); then
 		fail "$name" "verdict $v"
 		show "$d/boot.log" 20
+		# The stock helper's reason (stock.sh: stock_fail).
+		show "$d/out/stock-logs/failure" 5
 		return 0
 	fi
 	if [[ -f $t.host.sh ]]; then
@@ -385,8 +396,8 @@ test_sparse() {
 # ---- main -----------------------------------------------------------------
 
 if [[ -n $kernel_ok ]]; then
-	# What the host checks read traces with.
-	ensure_pkgs babeltrace2 python3-bt2
+	# What the host checks read traces with; the stock tests' tools.
+	ensure_pkgs babeltrace2 python3-bt2 "${STOCK_PKGS[@]}"
 	run_kunit
 	for g in "$TESTS_DIR"/*.guest.sh; do
 		[[ -f $g ]] && run_e2e "$g"
