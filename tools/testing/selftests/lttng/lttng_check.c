@@ -33,6 +33,8 @@
 
 #include <linux/lttng.h>
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 static const char *errno_name(int err)
 {
 	switch (err) {
@@ -47,7 +49,7 @@ static const char *errno_name(int err)
 	return strerrorname_np(err) ?: "E?";
 }
 
-static int usage(void)
+static int bad_usage(void)
 {
 	fprintf(stderr,
 		"usage: lttng_check open PATH [UID GID [GID,...]]\n"
@@ -56,7 +58,7 @@ static int usage(void)
 	return 2;
 }
 
-static int drop(const char *uid_s, const char *gid_s, const char *groups_s)
+static int drop_privileges(const char *uid_s, const char *gid_s, const char *groups_s)
 {
 	gid_t groups[32];
 	size_t n = 0;
@@ -83,8 +85,8 @@ static int cmd_open(int argc, char **argv)
 	int fd;
 
 	if (argc != 3 && argc != 5 && argc != 6)
-		return usage();
-	if (argc >= 5 && drop(argv[3], argv[4], argc == 6 ? argv[5] : NULL))
+		return bad_usage();
+	if (argc >= 5 && drop_privileges(argv[3], argv[4], argc == 6 ? argv[5] : NULL))
 		return 2;
 	fd = open(argv[2], O_RDWR);
 	if (fd < 0) {
@@ -106,8 +108,8 @@ static int cmd_session(int argc, char **argv)
 	int fd, s;
 
 	if (argc != 3 || strlen(argv[2]) >= sizeof(a.name))
-		return usage();
-	strcpy(a.name, argv[2]);
+		return bad_usage();
+	memcpy(a.name, argv[2], strlen(argv[2]) + 1);
 	fd = open("/dev/lttng", O_RDWR);
 	if (fd < 0) {
 		perror("lttng_check: /dev/lttng");
@@ -140,7 +142,7 @@ static int cmd_pollfd(int argc, char **argv)
 	size_t i;
 
 	if (argc != 4)
-		return usage();
+		return bad_usage();
 	pidfd = syscall(SYS_pidfd_open, atoi(argv[2]), 0);
 	if (pidfd < 0) {
 		perror("lttng_check: pidfd_open");
@@ -158,7 +160,7 @@ static int cmd_pollfd(int argc, char **argv)
 	}
 	if (!p.revents)
 		printf("none");
-	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(bits); i++)
 		if (p.revents & bits[i].bit)
 			printf("%s ", bits[i].name);
 	printf("\n");
@@ -168,12 +170,12 @@ static int cmd_pollfd(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage();
+		return bad_usage();
 	if (!strcmp(argv[1], "open"))
 		return cmd_open(argc, argv);
 	if (!strcmp(argv[1], "session"))
 		return cmd_session(argc, argv);
 	if (!strcmp(argv[1], "pollfd"))
 		return cmd_pollfd(argc, argv);
-	return usage();
+	return bad_usage();
 }
