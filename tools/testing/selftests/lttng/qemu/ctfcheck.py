@@ -13,19 +13,27 @@ Checks, each may be repeated:
                         F may also be @cpu, the cpu_id of the event's
                         packet, or @pkt, the index of that packet in its
                         stream from 0 (its sequence number when none was
-                        lost: babeltrace2 hides packet_seq_num)
+                        lost: babeltrace2 hides packet_seq_num), or
+                        ctx.C, the context field C (added with `lttng
+                        add-context`: ctx.pid, ctx.tid, ctx.procname)
   --min-match N         with --match: at least N such events (default 1)
   --no-match NAME:F=V,...  no event matches (same syntax as --match)
+  --match-count NAME:F=V,...=N  exactly N events match
+  --each NAME:F=V,...=>G=W,...  at least one event matches the left side,
+                        and every one that does also has G equal to W
   --streams N           exactly N data streams, each with >= 1 packet
   --monotonic           timestamps never go backwards within a stream
   --no-discards         no discarded-events or discarded-packets message
   --summary             print events per name and per CPU
+
+NAME may be a shell pattern (syscall_entry_*) in every check.
 
 Exit status 0 when every check holds; each failure is printed.
 """
 
 import argparse
 import collections
+import fnmatch
 import sys
 
 import bt2
@@ -45,8 +53,16 @@ def read_trace(path):
             ev = msg.event
             s = ev.stream
             fields = {}
-            for name, val in ev.payload_field.items():
-                fields[name] = val
+            if ev.payload_field is not None:
+                for name, val in ev.payload_field.items():
+                    fields[name] = val
+            # Contexts: the stream's event context (lttng add-context),
+            # then the event class's own.  babeltrace2 drops the leading
+            # underscore of CTF names (_pid is pid).
+            for ctxf in (ev.common_context_field, ev.specific_context_field):
+                if ctxf is not None:
+                    for name, val in ctxf.items():
+                        fields["ctx." + name] = val
             ctx = ev.packet.context_field
             events.append({
                 "name": ev.name,
@@ -81,14 +97,16 @@ def field_equal(val, want):
 def parse_spec(spec):
     """NAME:F=V,... -> (NAME, {F: V})."""
     name, _, conds = spec.partition(":")
-    return name, dict(c.split("=", 1) for c in conds.split(",") if c)
+    return name, parse_conds(conds)
 
 
-def matches(e, name, want):
-    """Whether event e is NAME with every field F equal to V (@cpu, @pkt:
-    the cpu_id of its packet, the index of the packet in its stream)."""
-    if e["name"] != name:
-        return False
+def name_matches(e, name):
+    return fnmatch.fnmatchcase(e["name"], name)
+
+
+def conds_hold(e, want):
+    """Whether every field F of event e equals V (@cpu, @pkt: the cpu_id of
+    its packet, the index of the packet in its stream; ctx.C: a context)."""
     for k, v in want.items():
         if k in ("@cpu", "@pkt"):
             if e[k[1:]] != int(v, 0):
@@ -96,6 +114,20 @@ def matches(e, name, want):
         elif k not in e["fields"] or not field_equal(e["fields"][k], v):
             return False
     return True
+
+
+def matches(e, name, want):
+    """Whether event e is NAME with every field F equal to V."""
+    return name_matches(e, name) and conds_hold(e, want)
+
+
+def parse_conds(conds):
+    return dict(c.split("=", 1) for c in conds.split(",") if c)
+
+
+def show_event(e):
+    f = ", ".join(f"{k}={v}" for k, v in e["fields"].items())
+    return f"{e['name']} ({f})"
 
 
 def main():
@@ -107,6 +139,8 @@ def main():
     ap.add_argument("--match", action="append", default=[])
     ap.add_argument("--min-match", type=int, default=1)
     ap.add_argument("--no-match", action="append", default=[])
+    ap.add_argument("--match-count", action="append", default=[])
+    ap.add_argument("--each", action="append", default=[])
     ap.add_argument("--streams", type=int)
     ap.add_argument("--monotonic", action="store_true")
     ap.add_argument("--no-discards", action="store_true")
@@ -126,14 +160,18 @@ def main():
 
     if args.events is not None and len(events) != args.events:
         failures.append(f"{len(events)} events, expected {args.events}")
+    def named(pattern):
+        return sum(n for name, n in names.items()
+                   if fnmatch.fnmatchcase(name, pattern))
+
     for spec in args.count:
         name, n = spec.rsplit("=", 1)
-        if names[name] != int(n):
-            failures.append(f"{names[name]} {name} events, expected {n}")
+        if named(name) != int(n):
+            failures.append(f"{named(name)} {name} events, expected {n}")
     for spec in args.min_count:
         name, n = spec.rsplit("=", 1)
-        if names[name] < int(n):
-            failures.append(f"{names[name]} {name} events, expected >= {n}")
+        if named(name) < int(n):
+            failures.append(f"{named(name)} {name} events, expected >= {n}")
     for spec in args.match:
         name, want = parse_spec(spec)
         hits = sum(1 for e in events if matches(e, name, want))
@@ -148,6 +186,29 @@ def main():
         if hits:
             failures.append(f"{hits} {name} events match {want}, "
                             f"expected none")
+    for spec in args.match_count:
+        spec, n = spec.rsplit("=", 1)
+        name, want = parse_spec(spec)
+        hits = sum(1 for e in events if matches(e, name, want))
+        if args.summary:
+            print(f"  match {spec}: {hits}")
+        if hits != int(n):
+            failures.append(f"{hits} {name} events match {want}, "
+                            f"expected exactly {n}")
+    for spec in args.each:
+        left, right = spec.split("=>", 1)
+        name, want = parse_spec(left)
+        need = parse_conds(right)
+        sel = [e for e in events if matches(e, name, want)]
+        bad = [e for e in sel if not conds_hold(e, need)]
+        if args.summary:
+            print(f"  each {spec}: {len(sel) - len(bad)} of {len(sel)}")
+        if not sel:
+            failures.append(f"no {name} event matches {want}")
+        elif bad:
+            failures.append(f"{len(bad)} of {len(sel)} {name} events "
+                            f"matching {want} do not have {need}, "
+                            f"first: {show_event(bad[0])}")
     if args.streams is not None:
         if len(streams) != args.streams:
             failures.append(f"{len(streams)} streams, expected {args.streams}")
