@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# stock-list.host.sh OUT: the stock `lttng list -k` names every tracepoint
+# event of the kernel, no more, no less.  Three sources must agree:
+#
+#   - the stock CLI, through sessiond and TRACEPOINT_LIST (MI XML and text);
+#   - the project's tool, which reads TRACEPOINT_LIST itself;
+#   - the kernel image the guest booted: every event descriptor the macro
+#     layer compiled in is a symbol __lttng_desc_NAME (nm vmlinux).
+#
+# `lttng list -k --syscall` lists system calls: each a real x86_64 system
+# call (the kernel tree's syscall_64.tbl), 64-bit, and the ones every
+# program makes among them.
+set -euo pipefail
+out=$1
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../../../../.." && pwd)
+
+fail() {
+	echo "stock-list: $*" >&2
+	exit 1
+}
+
+# The build of the kernel the guest ran: the obj dir with its release.
+release=$(cat "$out/release")
+vmlinux=
+for o in "$root"/build/obj-*; do
+	if [[ -f $o/include/config/kernel.release &&
+		$(cat "$o/include/config/kernel.release") == "$release" ]]; then
+		vmlinux=$o/vmlinux
+	fi
+done
+[[ -f $vmlinux ]] || fail "no build/obj-*/vmlinux of release $release"
+tbl=$root/build/linux/arch/x86/entry/syscalls/syscall_64.tbl
+[[ -f $tbl ]] || fail "no $tbl"
+
+# mi_names XML TYPE: the names of the MI events of that type, sorted.
+mi_names() {
+	/usr/bin/python3 - "$1" "$2" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+
+ns = "{https://lttng.org/xml/ns/lttng-mi}"
+root = ET.parse(sys.argv[1]).getroot()
+if root.findtext(ns + "name") != "list":
+    sys.exit("not the MI output of list")
+names = [e.findtext(ns + "name") for e in root.iter(ns + "event")
+         if e.findtext(ns + "type") == sys.argv[2]]
+for n in sorted(names):
+    print(n)
+PY
+}
+
+mi_names "$out/list-k.xml" TRACEPOINT >"$out/names.stock-mi"
+awk '/^Kernel events:/ { on = 1; next } on && /\(type: tracepoint\)$/ { print $1 }' \
+	"$out/list-k.txt" | sort >"$out/names.stock-text"
+sort "$out/builtin-list.txt" >"$out/names.builtin"
+nm "$vmlinux" | awk '{ print $3 }' | sed -n 's/^__lttng_desc_//p' | sort >"$out/names.vmlinux"
+
+n=$(wc -l <"$out/names.vmlinux")
+((n > 0)) || fail "no __lttng_desc_ symbol in $vmlinux"
+for f in stock-mi stock-text builtin; do
+	[[ $(sort -u "$out/names.$f" | wc -l) == $(wc -l <"$out/names.$f") ]] ||
+		fail "$f lists an event twice"
+	diff -u "$out/names.vmlinux" "$out/names.$f" ||
+		fail "the $f list differs from the kernel image's events (- image, + list)"
+done
+echo "stock-list: $n tracepoint events, the same from the stock CLI (MI and text), tools/lttng and vmlinux"
+
+# System calls.  A name is the table's, or its entry point's without
+# sys_ (the kernel's own names: newfstat is fstat's).
+awk '$1 ~ /^[0-9]+$/ && ($2 == "common" || $2 == "64") {
+	print $3; if ($4 != "") { e = $4; sub(/^sys_/, "", e); print e } }' "$tbl" |
+	sort -u >"$out/syscalls.tbl"
+mi_names "$out/list-syscall.xml" SYSCALL >"$out/syscalls.stock-mi"
+awk '/^System calls:/ { on = 1; next } on && /^ +[a-z0-9_]+ / { print $1 }' \
+	"$out/list-syscall.txt" | sort >"$out/syscalls.stock-text"
+diff -u "$out/syscalls.stock-mi" "$out/syscalls.stock-text" ||
+	fail "the syscall list differs between MI and text"
+m=$(wc -l <"$out/syscalls.stock-mi")
+for s in read write openat close mmap execve exit_group wait4 clock_nanosleep ioctl; do
+	grep -qx "$s" "$out/syscalls.stock-mi" || fail "syscall $s not listed ($m listed)"
+done
+unknown=$(comm -23 "$out/syscalls.stock-mi" "$out/syscalls.tbl")
+[[ -z $unknown ]] || fail "not x86_64 system calls: $unknown"
+# Every one is 64-bit (the kernel has no IA32 emulation).
+if awk '/^System calls:/ { on = 1; next } on && /^ +[a-z0-9_]+ / && !/\[64-bit\]/' \
+	"$out/list-syscall.txt" | grep -m3 .; then
+	fail "system calls listed without [64-bit]"
+fi
+echo "stock-list: $m system calls listed, each 64-bit and named in syscall_64.tbl"
