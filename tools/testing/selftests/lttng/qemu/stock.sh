@@ -17,6 +17,13 @@
 # the command log.  When the test exits with a non-zero status, the logs
 # (sessiond and consumerd at -vvv, the commands, the lttng lines of dmesg)
 # are copied to $OUT/stock-logs/; STOCK_KEEP_LOGS=1 copies them always.
+#
+# The daemons' logs say "Kernel event type not supported" or "Unknown
+# error" where the kernel returned an errno; they do not say which ioctl
+# or which errno.  So, unless STOCK_IOCTL_TRACE=0, ftrace records every
+# ioctl() entry (fd, cmd, arg) and exit (return value) while the test
+# runs, and the logs get it as ioctls.txt: "cmd: 4134f671" then "-> 0x..da"
+# is CONTEXT returning -38 (ENOSYS).
 
 STOCK_LOGS=/tmp/stock-logs
 STOCK_READY_TIMEOUT=${STOCK_READY_TIMEOUT:-120}
@@ -45,10 +52,23 @@ stock_since() {
 	awk -v t0="$1" -v t1="$(stock_uptime)" 'BEGIN { printf "%.2f\n", t1 - t0 }'
 }
 
+STOCK_TRACEFS=/sys/kernel/tracing
+stock_ioctl_trace() {
+	[ "${STOCK_IOCTL_TRACE:-1}" = 1 ] || return 0
+	[ -d $STOCK_TRACEFS/events/syscalls/sys_enter_ioctl ] || return 0
+	echo 4096 >$STOCK_TRACEFS/buffer_size_kb
+	echo "$1" >$STOCK_TRACEFS/events/syscalls/sys_enter_ioctl/enable
+	echo "$1" >$STOCK_TRACEFS/events/syscalls/sys_exit_ioctl/enable
+}
+
 stock_collect() {
 	d=$OUT/stock-logs
 	mkdir -p "$d"
 	cp -a "$STOCK_LOGS/." "$d/" 2>/dev/null || true
+	if [ "${STOCK_IOCTL_TRACE:-1}" = 1 ] && [ -r $STOCK_TRACEFS/trace ]; then
+		stock_ioctl_trace 0
+		grep -v '^#' $STOCK_TRACEFS/trace >"$d/ioctls.txt" || true
+	fi
 	dmesg | grep -i lttng >"$d/dmesg-lttng" || true
 	ps >"$d/ps" 2>&1 || true
 	ls -la /var/run/lttng /dev/lttng /proc/lttng >"$d/ls" 2>&1 || true
@@ -63,6 +83,7 @@ stock_exit() {
 	exit "$rc"
 }
 trap stock_exit EXIT
+stock_ioctl_trace 1
 
 # lttng_n ARGS...: `lttng -n ARGS`, logged; its status is the command's.
 # Its output goes to stdout as well as to the command log.

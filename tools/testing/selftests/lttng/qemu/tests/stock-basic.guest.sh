@@ -9,7 +9,7 @@
 # left; sessiond and consumerd then exit on SIGTERM.  The host reads the
 # trace (stock-basic.host.sh).
 set -e
-# shellcheck source=tools/testing/selftests/lttng/qemu/stock.sh
+# shellcheck source=SCRIPTDIR/../stock.sh
 . /usr/lib/lttng-test/stock.sh
 
 stock_sessiond_start

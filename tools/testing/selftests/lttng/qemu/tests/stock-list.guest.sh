@@ -5,7 +5,7 @@
 # text and in MI XML, and the project's tool's `lttng list`, for
 # stock-list.host.sh to compare with each other and with the kernel image.
 set -e
-# shellcheck source=tools/testing/selftests/lttng/qemu/stock.sh
+# shellcheck source=SCRIPTDIR/../stock.sh
 . /usr/lib/lttng-test/stock.sh
 
 uname -r >"$OUT/release"
