@@ -1,0 +1,66 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# abi-fuzz: abi_fuzz sends random commands to every kind of /dev/lttng fd
+# while a workload makes the probes fire; abi-fuzz.host.sh then asserts
+# its summary.  Most of the kernel's side of the checks is the harness's:
+# panic_on_warn and oops=panic (no verdict), and on the debug kernel
+# KASAN, UBSAN and kmemleak (scanned by /init after this script).  Lockdep
+# and might_sleep reports do not panic: this script fails on them, and on
+# any new taint.
+#
+# The seed is random and printed on the console first; abi_fuzz.seed=N on
+# the kernel command line fixes it, abi_fuzz.n=N the iteration count:
+#   make boot SCRIPT=tools/testing/selftests/lttng/qemu/tests/abi-fuzz.guest.sh \
+#	EXTRA=build/selftests/abi_fuzz APPEND="$(cat .../abi-fuzz.append) abi_fuzz.seed=N"
+# Every call goes to the kernel log at debug level before it is made
+# (abi_fuzz -k): off the console, but panic_print=0x20 (abi-fuzz.append)
+# replays the log when the kernel panics, so the console log then ends
+# with the calls that led there.  $OUT/dmesg has it otherwise.
+set -e
+fuzz=$(find / -xdev -type f -name abi_fuzz -path '*selftests*' | head -n1)
+[ -n "$fuzz" ] || { echo "abi-fuzz: no abi_fuzz in the initramfs"; exit 1; }
+
+# The debug kernel (KASAN, lockdep, kmemleak) runs about 10 times slower.
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	n=2000
+else
+	n=5000
+fi
+seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+read -r cmdline </proc/cmdline
+for arg in $cmdline; do
+	case $arg in
+	abi_fuzz.seed=*) seed=${arg#abi_fuzz.seed=} ;;
+	abi_fuzz.n=*) n=${arg#abi_fuzz.n=} ;;
+	esac
+done
+echo "abi-fuzz: seed $seed, $n iterations"
+echo "$n" >"$OUT/requested"
+echo "$seed" >"$OUT/seed"
+
+# /dev/kmsg takes every line, not 10 per 5 s.
+echo on >/proc/sys/kernel/printk_devkmsg
+taint0=$(cat /proc/sys/kernel/tainted)
+locks0=$(grep -s 'debug_locks:' /proc/lockdep_stats | tr -dc 0-9)
+
+rc=0
+"$fuzz" -s "$seed" -n "$n" -k >"$OUT/abi_fuzz.log" 2>&1 || rc=$?
+grep -E '^(UNEXPECTED|abi_fuzz: (seed|done|calls))' "$OUT/abi_fuzz.log" | head -n 40
+dmesg >"$OUT/dmesg"
+
+taint1=$(cat /proc/sys/kernel/tainted)
+locks1=$(grep -s 'debug_locks:' /proc/lockdep_stats | tr -dc 0-9)
+if [ "$taint0" != "$taint1" ]; then
+	echo "abi-fuzz: the kernel got tainted: $taint0 -> $taint1"
+	rc=1
+fi
+if [ "$locks0" != "$locks1" ]; then
+	echo "abi-fuzz: lockdep turned itself off (debug_locks $locks0 -> $locks1)"
+	rc=1
+fi
+if grep -E -m 5 'WARNING:|BUG:|INFO: |circular locking|inconsistent lock|UBSAN|KASAN' "$OUT/dmesg"; then
+	echo "abi-fuzz: kernel reports in dmesg (see $OUT/dmesg)"
+	rc=1
+fi
+exit $rc
