@@ -15,7 +15,7 @@
 #                    (gid 1000) and user outsider (uid 1001, group outsider
 #                    1001, not in tracing) for the permission tests
 #   /dev/console, empty /lib/modules, /out (the 9p mount point),
-#   /var/run -> /run, ...
+#   /var/run -> /run, /etc/hosts (localhost), ...
 #
 # With STOCK=1 (a test that opts in with NAME.stock), it also holds Debian's
 # lttng-tools, unmodified, at their own paths (about 46 MB, 30 of them
@@ -208,9 +208,14 @@ outsider:x:1001:
 nogroup:x:65534:
 EOF
 echo "lttng-guest" >"$ETC/hostname"
+# localhost resolves from the files alone (lttng-live URLs name it).
+printf '127.0.0.1\tlocalhost\n127.0.1.1\tlttng-guest\n' >"$ETC/hosts"
+echo "hosts: files" >"$ETC/nsswitch.conf"
 add_file /etc/passwd "$ETC/passwd" 0644
 add_file /etc/group "$ETC/group" 0644
 add_file /etc/hostname "$ETC/hostname" 0644
+add_file /etc/hosts "$ETC/hosts" 0644
+add_file /etc/nsswitch.conf "$ETC/nsswitch.conf" 0644
 
 mkdir -p "$(dirname "$OUTFILE")"
 "$GEN" "$LIST" >"$OUTFILE.tmp"
