@@ -71,6 +71,12 @@ stock_collect() {
 	fi
 	dmesg | grep -i lttng >"$d/dmesg-lttng" || true
 	ps >"$d/ps" 2>&1 || true
+	# The stream fds the consumer daemons still hold, and their poll state.
+	for c in $(stock_consumerd_pids); do
+		for fd in $(stock_stream_fds "$c"); do
+			echo "consumerd $c fd $fd: $(lttng_check pollfd "$c" "$fd")"
+		done
+	done >"$d/streams" 2>&1
 	ls -la /var/run/lttng /dev/lttng /proc/lttng >"$d/ls" 2>&1 || true
 }
 
