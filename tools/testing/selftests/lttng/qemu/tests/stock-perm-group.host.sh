@@ -1,0 +1,1 @@
+stock-perm.host.sh
