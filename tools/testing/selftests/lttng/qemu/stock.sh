@@ -164,6 +164,15 @@ stock_sessiond_start() {
 	timeout "$STOCK_READY_TIMEOUT" lttng-sessiond -b -vvv --verbose-consumer "$@" \
 		>>"$log" 2>&1 || stock_fail "lttng-sessiond -b failed ($?)"
 	while ! lttng -n list -k >"$STOCK_LOGS/ready.out" 2>&1; do
+		# A required module that libkmod cannot find fails every retry
+		# the same way: say so at once.
+		why=$(grep -o 'Unable to load required module [^ ]*' "$log" | head -n1)
+		if [ -n "$why" ]; then
+			cat "$STOCK_LOGS/ready.out" >&2
+			b=/lib/modules/$(uname -r)/modules.builtin
+			n=$(grep -c lttng "$b" 2>/dev/null || true)
+			stock_fail "sessiond: $why, so no kernel tracer ($b names ${n:-0} lttng objects)"
+		fi
 		if [ "$(stock_since "$t0" | cut -d. -f1)" -ge "$STOCK_READY_TIMEOUT" ]; then
 			cat "$STOCK_LOGS/ready.out" >&2
 			stock_fail "lttng -n list -k still fails ${STOCK_READY_TIMEOUT}s after start"
