@@ -415,6 +415,16 @@ static struct cmd *cmd_by_nr(unsigned int nr)
 	return NULL;
 }
 
+/*
+ * A command that makes no fd and renames nothing: what forked children
+ * may send without making the parent's model wrong (a channel a child
+ * made would live on in the shared session).
+ */
+static bool model_safe(const struct cmd *c)
+{
+	return !(c->flags & (F_FD | F_MAYFD)) && c->arg != A_NAME;
+}
+
 static struct cmd *cmd_by_name(const char *name)
 {
 	unsigned int i;
@@ -788,6 +798,9 @@ static pid_t my_pid;
 /* Our foreign fds: a pipe, /dev/null, a file, an epoll set. */
 static int pipe_r = -1, pipe_w = -1;
 static int devnull = -1, plain_file = -1, epfd = -1;
+
+/* In a forked child: only model_safe() commands. */
+static bool in_child;
 
 /* Statistics. */
 static unsigned long calls[K_NR];
@@ -1779,6 +1792,21 @@ static const char *show_name(const char *name)
 	return buf;
 }
 
+/*
+ * An extension struct as the kernel sees it: its first size bytes (the
+ * size field says how many), the rest zero.  False if the name or index
+ * cannot be known.
+ */
+static bool ext_seen(const struct arg *a, void *dst, size_t dsize)
+{
+	__u32 size;
+
+	memcpy(&size, a->p, sizeof(size));
+	memset(dst, 0, dsize);
+	memcpy(dst, a->p, size < dsize ? size : dsize);
+	return size >= sizeof(size);
+}
+
 static void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
 {
 	struct obj *o = &objs[oi];
@@ -1791,9 +1819,10 @@ static void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
 	switch (kind) {
 	case K_SESSION:
 		if (c->arg == A_ATTACH) {
-			struct lttng_abi_session_attach *at = (void *)a->p;
+			struct lttng_abi_session_attach at;
 
-			sess = at ? sess_by_name(at->name) : SESS_UNKNOWN;
+			sess = a->p && ext_seen(a, &at, sizeof(at)) ?
+				sess_by_name(at.name) : SESS_UNKNOWN;
 			if (sess < 0) {
 				/* Some session we cannot tell: names are moot. */
 				forget_names();
@@ -1808,10 +1837,11 @@ static void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
 	case K_METADATA:
 		sess = o->sess;
 		if (c->arg == A_CHANGET) {
-			struct lttng_abi_channel_get *g = (void *)a->p;
+			struct lttng_abi_channel_get g;
 
-			if (sess >= 0 && g && g->index < (unsigned int)sessions[sess].nchans)
-				ch = sessions[sess].chans[g->index];
+			if (sess >= 0 && a->p && ext_seen(a, &g, sizeof(g)) &&
+			    g.index < (unsigned int)sessions[sess].nchans)
+				ch = sessions[sess].chans[g.index];
 			break;
 		}
 		if (sess < 0)
@@ -2823,6 +2853,8 @@ static void op_ioctl(void)
 		c = n ? own[below(n)] : cmds[below(nr_cmds)];
 		nr = c->nr;
 	}
+	if (in_child && c && !model_safe(c))
+		return;
 	if (c && c->nr == LTTNG_ABI_STREAM && oi >= 0 && chance(50) &&
 	    (kind == K_CHANNEL || kind == K_METADATA)) {
 		op_stream(oi);
@@ -2854,6 +2886,7 @@ static void op_fork(void)
 	if (!pid) {
 		/* The child: a few random things, then exit, dropping all. */
 		rng_state ^= 0x5eed;
+		in_child = true;
 		unexpected = 0;
 		n = 1 + below(8);
 		for (i = 0; i < n; i++) {
