@@ -2,7 +2,7 @@
 /*
  * abi_fuzz: a random-command fuzzer of the /dev/lttng control ABI.
  *
- *	abi_fuzz [-s SEED] [-n ITERATIONS] [-o TRACE | -k] [-x BUG]... [-v]
+ *	abi_fuzz [-s SEED] [-n ITERATIONS] [-r START] [-o TRACE] [-k] [-x BUG]... [-v]
  *
  * It makes every kind of object fd (tracer, session, data channel,
  * metadata channel, event, data stream, metadata stream, list fds, and
@@ -50,11 +50,13 @@
  * oops=panic, and on the debug kernel KASAN, lockdep and kmemleak.
  *
  * It prints "UNEXPECTED ..." for each failed check and, at the end, a
- * summary that abi-fuzz.host.sh asserts on.  -o TRACE writes every call,
- * before it is made, to TRACE: after a kernel crash, its last line is
- * the culprit.  -k writes them to /dev/kmsg at debug level instead: they
- * cost little there, stay off the console, and panic_print=0x20 replays
- * the log to the console when the kernel panics.  -x NAME skips a known
+ * summary that abi-fuzz.host.sh asserts on.  -r START starts a second
+ * thread at iteration START, which races the first on the same fds (see
+ * "the racer").  -o TRACE writes every call, before it is made, to
+ * TRACE.  -k writes them to /dev/kmsg too, at debug level: they cost
+ * little there and stay off the console, and with panic_print=0x20 the
+ * kernel replays its log to the console when it panics, so that the
+ * console ends with the calls that led there.  -x NAME skips a known
  * kernel bug's path (see known_bugs).
  *
  * Exit status: 0 if every check passed, 1 if not, 4 without /dev/lttng.
@@ -67,6 +69,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -105,7 +108,8 @@ static void copy_str(char *dst, size_t size, const char *src)
 
 /* ---- random numbers ---------------------------------------------------- */
 
-static __u64 rng_state;
+/* Per thread: the racer's numbers do not change the main thread's. */
+static __thread __u64 rng_state;
 
 /* splitmix64: small, fast, and every seed is a good one. */
 static __u64 rnd(void)
@@ -416,9 +420,9 @@ static struct cmd *cmd_by_nr(unsigned int nr)
 }
 
 /*
- * A command that makes no fd and renames nothing: what forked children
- * may send without making the parent's model wrong (a channel a child
- * made would live on in the shared session).
+ * A command that makes no fd and renames nothing: what the racer and
+ * forked children may send without making the main thread's model wrong
+ * (a channel a child made would live on in the shared session).
  */
 static bool model_safe(const struct cmd *c)
 {
@@ -487,33 +491,37 @@ static inline bool skipped(const char *name)
 
 /* ---- output ------------------------------------------------------------ */
 
-static int trace_fd = -1;
-static bool trace_kmsg;	/* trace_fd is /dev/kmsg: one record per line */
+static int trace_fd = -1;	/* -o */
+static int kmsg_fd = -1;	/* -k: /dev/kmsg, one record per line */
 static bool verbose;
 static unsigned long iter;
 static unsigned long unexpected;
-static char cur_op[256];	/* what is being done, for the signal handler */
+static __thread char cur_op[256];	/* what is being done, for the handler */
+static __thread bool in_racer;
+#define WHO	(in_racer ? "racer " : "")
 
 static __printf(1, 2) void trace(const char *fmt, ...);
 static void trace(const char *fmt, ...)
 {
 	char line[512];
 	va_list ap;
-	int n;
+	int n, k;
 
-	if (trace_fd < 0 && !verbose)
+	if (trace_fd < 0 && kmsg_fd < 0 && !verbose)
 		return;
-	n = snprintf(line, sizeof(line), "%s%lu ",
-		     trace_kmsg ? "<7>abi_fuzz: " : "", iter);
+	k = snprintf(line, sizeof(line), "<7>abi_fuzz: ");
+	n = snprintf(line + k, sizeof(line) - k, "%s%lu ", WHO, iter);
 	va_start(ap, fmt);
-	n += vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
+	n += vsnprintf(line + k + n, sizeof(line) - k - n - 1, fmt, ap);
 	va_end(ap);
-	if (n > (int)sizeof(line) - 2)
-		n = sizeof(line) - 2;
-	line[n++] = '\n';
-	if (trace_fd >= 0 && write(trace_fd, line, n) < 0)
+	if (n > (int)sizeof(line) - k - 2)
+		n = sizeof(line) - k - 2;
+	line[k + n++] = '\n';
+	if (kmsg_fd >= 0 && write(kmsg_fd, line, k + n) < 0)
+		kmsg_fd = -1;
+	if (trace_fd >= 0 && write(trace_fd, line + k, n) < 0)
 		trace_fd = -1;
-	if (verbose && write(2, line, n) < 0)
+	if (verbose && write(2, line + k, n) < 0)
 		verbose = false;
 }
 
@@ -526,8 +534,8 @@ static void fail(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	unexpected++;
-	printf("UNEXPECTED iteration %lu: %s\n", iter, msg);
+	__atomic_fetch_add(&unexpected, 1, __ATOMIC_RELAXED);
+	printf("UNEXPECTED %siteration %lu: %s\n", WHO, iter, msg);
 	fflush(stdout);
 	trace("UNEXPECTED %s", msg);
 }
@@ -549,9 +557,9 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 	int n;
 
 	n = snprintf(msg, sizeof(msg),
-		     "UNEXPECTED abi_fuzz got signal %d (%s) at %p, iteration %lu, during: %s\n",
+		     "UNEXPECTED abi_fuzz got signal %d (%s) at %p, %siteration %lu, during: %s\n",
 		     sig, sigabbrev_np(sig) ? sigabbrev_np(sig) : "?",
-		     si->si_addr, iter, cur_op);
+		     si->si_addr, WHO, iter, cur_op);
 	if (write(1, msg, n) < 0 || (trace_fd >= 0 && write(trace_fd, msg, n) < 0))
 		_exit(3);
 	_exit(3);
@@ -799,6 +807,8 @@ static pid_t my_pid;
 static int pipe_r = -1, pipe_w = -1;
 static int devnull = -1, plain_file = -1, epfd = -1;
 
+/* The racer thread runs (then some checks cannot be made). */
+static bool racing;
 /* In a forked child: only model_safe() commands. */
 static bool in_child;
 
@@ -1586,7 +1596,8 @@ static bool fresh_fd(int fd)
 {
 	return fd > 2 && fcntl(fd, F_GETFD) >= 0 && find_obj(fd) < 0 &&
 	       fd != pipe_r && fd != pipe_w && fd != devnull &&
-	       fd != plain_file && fd != epfd && fd != trace_fd;
+	       fd != plain_file && fd != epfd && fd != trace_fd &&
+	       fd != kmsg_fd;
 }
 
 static int ensure(enum kind kind);
@@ -2400,7 +2411,8 @@ static void op_consume(void)
 		padded = v;
 	if (!ioctl_u64(oi, LTTNG_ABI_RB_GET_SUBBUF_SIZE, &v))
 		size = v;
-	if (size > padded)
+	/* (The racer may put the packet between the two getters.) */
+	if (size > padded && !racing)
 		fail("a %s packet has %llu bytes of content in %llu padded",
 		     kind_name[objs[oi].kind], size, padded);
 	switch (below(4)) {
@@ -2954,6 +2966,238 @@ static void stop_workload(void)
 	nworkers = 0;
 }
 
+/* ---- the racer: a second thread on the same fds --------------------------- */
+
+/*
+ * With -r START, from iteration START on, a second thread sends commands
+ * to whatever fds the pool holds while the main thread goes on: a
+ * reader's stream commands (get, put, the getters, flush, clear), read,
+ * splice and poll, state changes of sessions, channels and events, and
+ * random numbers, with arguments of its own.  It never sends a command
+ * that makes an fd or renames a session, and it closes nothing, so that
+ * the main thread's model holds.  It checks what needs no model: no
+ * positive return and documented errnos only (EBADF too: its fd may be
+ * closed under it, or be another object's by then).
+ */
+static pthread_t racer_thread;
+static bool racer_stop;	/* atomic */
+static __u64 racer_seed;
+static unsigned long racer_calls[K_NR];
+static __u8 *rbuf;		/* GOOD_SIZE bytes, then a guard page */
+static int rpipe_r = -1, rpipe_w = -1;
+
+/* An argument in the racer's own buffer (the generators write there). */
+static void racer_arg(struct cmd *c, unsigned int nr, struct arg *a)
+{
+	enum argt t = c ? c->arg : (_IOC_SIZE(nr) ? A_RAW : A_NONE);
+	size_t size = _IOC_SIZE(nr), i;
+	char desc[140] = "";
+	unsigned int r = below(10);
+	__u64 pos;
+
+	if (t == A_NONE || t == A_VAL) {
+		a->mode = AM_RANDOM;
+		a->val = pick_value();
+		snprintf(a->desc, sizeof(a->desc), "0x%lx", a->val);
+		return;
+	}
+	switch (t) {
+	case A_CONTEXT:
+	case A_OLD_CONTEXT:
+		gen_context(rbuf, desc, sizeof(desc));
+		break;
+	case A_CTIME:
+		size = gen_ctime(rbuf, desc, sizeof(desc));
+		break;
+	case A_TRACKER:
+		size = gen_tracker(rbuf, desc, sizeof(desc));
+		break;
+	case A_SYSMASK:
+		size = gen_sysmask(rbuf, desc, sizeof(desc));
+		break;
+	case A_BYTECODE:
+		size = gen_bytecode(rbuf, desc, sizeof(desc));
+		break;
+	case A_COUNTER_CONF:
+	case A_COUNTER_READ:
+	case A_COUNTER_AGG:
+	case A_COUNTER_CLEAR:
+		size = gen_counter(rbuf, t, desc, sizeof(desc));
+		break;
+	case A_U64IN:
+		pos = chance(50) ? PAGE * below(64) : last_pos[below(2)];
+		memcpy(rbuf, &pos, sizeof(pos));
+		size = sizeof(pos);
+		break;
+	default:
+		if (size > GOOD_SIZE)
+			size = GOOD_SIZE;
+		for (i = 0; i < size; i++)
+			rbuf[i] = rnd();
+	}
+	if (!size)
+		size = 1;
+	if (r < 7) {
+		a->mode = AM_GOOD;
+		a->val = (unsigned long)rbuf;
+	} else if (r == 7) {
+		a->mode = AM_NULL;
+		a->val = 0;
+	} else if (r == 8) {
+		a->mode = AM_KERNEL;
+		a->val = PICK(kernel_addrs);
+	} else {
+		a->mode = AM_HALF;
+		memmove(rbuf + GOOD_SIZE - size / 2, rbuf, size / 2);
+		a->val = (unsigned long)(rbuf + GOOD_SIZE - size / 2);
+	}
+	snprintf(a->desc, sizeof(a->desc), "%s 0x%lx %s", amode_name[a->mode],
+		 a->val, desc);
+}
+
+static void racer_ioctl(int fd, enum kind kind)
+{
+	struct cmd *own[MAX_CMDS], *c = NULL;
+	unsigned int nr, i, n = 0;
+	struct arg a;
+	long ret;
+	int err;
+
+	if (chance(10)) {
+		nr = random_nr();
+	} else {
+		for (i = 0; i < nr_cmds; i++)
+			if (model_safe(cmds[i]) &&
+			    (chance(10) || (cmds[i]->kinds & KB(kind))))
+				own[n++] = cmds[i];
+		if (!n)
+			return;
+		c = own[below(n)];
+		nr = c->nr;
+	}
+	racer_arg(c, nr, &a);
+	snprintf(cur_op, sizeof(cur_op), "ioctl fd %d (%s?) %s 0x%08x arg %s",
+		 fd, kind_name[kind], c ? c->name : "random", nr, a.desc);
+	trace("ioctl fd=%d %s? %s(0x%08x) arg=%s", fd, kind_name[kind],
+	      c ? c->name : "random", nr, a.desc);
+	ret = ioctl(fd, nr, a.val);
+	err = errno;
+	trace("= %ld %s", ret, ret < 0 ? errname(err) : "");
+	if (ret > 0) {
+		fail("%s(0x%08x) on fd %d (a %s a moment ago) returned %ld",
+		     c ? c->name : "random", nr, fd, kind_name[kind], ret);
+		return;
+	}
+	if (ret < 0 && !ERRNO_OK(err, ioctl_errnos))
+		fail("%s(0x%08x) on fd %d (a %s a moment ago), arg %s: %s",
+		     c ? c->name : "random", nr, fd, kind_name[kind], a.desc,
+		     errname(err));
+	if (ret < 0 && !c && err != ENOTTY && err != EBADF)
+		fail("unknown number 0x%08x on fd %d (a %s a moment ago): %s",
+		     nr, fd, kind_name[kind], errname(err));
+}
+
+static void racer_io(int fd, enum kind kind)
+{
+	static const size_t lens[] = { 0, 1, 4096, 8192, 65536 };
+	size_t len = PICK(lens);
+	loff_t off = chance(70) ? 0 : PAGE * below(4);
+	struct pollfd p = { .fd = fd, .events = rnd() };
+	char buf[4096];
+	ssize_t ret;
+
+	switch (below(3)) {
+	case 0:
+		trace("pread fd=%d %s? len=%zu off=%lld", fd, kind_name[kind],
+		      len, (long long)off);
+		ret = pread(fd, rbuf, len, off);
+		if (ret < 0 && !ERRNO_OK(errno, read_errnos))
+			fail("read of fd %d (a %s a moment ago): %s", fd,
+			     kind_name[kind], errname(errno));
+		if (ret > (ssize_t)len)
+			fail("read of %zu bytes from fd %d returned %zd", len,
+			     fd, ret);
+		break;
+	case 1:
+		trace("splice fd=%d %s? len=%zu off=%lld", fd, kind_name[kind],
+		      len, (long long)off);
+		ret = splice(fd, &off, rpipe_w, NULL, len, SPLICE_F_NONBLOCK);
+		if (ret < 0 && !ERRNO_OK(errno, read_errnos))
+			fail("splice from fd %d (a %s a moment ago): %s", fd,
+			     kind_name[kind], errname(errno));
+		while (read(rpipe_r, buf, sizeof(buf)) > 0)
+			;
+		break;
+	default:
+		trace("poll fd=%d %s?", fd, kind_name[kind]);
+		if (poll(&p, 1, 0) < 0)
+			fail("poll: %s", errname(errno));
+	}
+}
+
+static void *racer(void *unused)
+{
+	unsigned long k = 0;
+
+	in_racer = true;
+	rng_state = racer_seed;
+	while (!__atomic_load_n(&racer_stop, __ATOMIC_RELAXED)) {
+		int n = __atomic_load_n(&nobjs, __ATOMIC_RELAXED), i, fd;
+		enum kind kind;
+
+		if (!n) {
+			sched_yield();
+			continue;
+		}
+		i = below(n);
+		fd = __atomic_load_n(&objs[i].fd, __ATOMIC_RELAXED);
+		kind = __atomic_load_n(&objs[i].kind, __ATOMIC_RELAXED);
+		if (kind >= K_NR)
+			continue;
+		racer_calls[kind]++;
+		if ((K_STREAMS & KB(kind)) && chance(25))
+			racer_io(fd, kind);
+		else
+			racer_ioctl(fd, kind);
+		if (!(++k % 4))
+			sched_yield();
+	}
+	return NULL;
+}
+
+static void start_racer(void)
+{
+	int fds[2];
+
+	rbuf = mmap(NULL, GOOD_SIZE + PAGE, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (rbuf == MAP_FAILED || mprotect(rbuf + GOOD_SIZE, PAGE, PROT_NONE) ||
+	    pipe2(fds, O_NONBLOCK | O_CLOEXEC)) {
+		perror("abi_fuzz: racer");
+		exit(1);
+	}
+	rpipe_r = fds[0];
+	rpipe_w = fds[1];
+	racing = true;
+	trace("racer starts");
+	if (pthread_create(&racer_thread, NULL, racer, NULL)) {
+		perror("abi_fuzz: pthread_create");
+		exit(1);
+	}
+}
+
+static void stop_racer(void)
+{
+	if (!racing)
+		return;
+	__atomic_store_n(&racer_stop, true, __ATOMIC_RELAXED);
+	pthread_join(racer_thread, NULL);
+	racing = false;
+	close(rpipe_r);
+	close(rpipe_w);
+	munmap(rbuf, GOOD_SIZE + PAGE);
+}
+
 /* ---- setup and teardown ------------------------------------------------- */
 
 /* The names of the tracepoints, from a TRACEPOINT_LIST fd. */
@@ -3090,7 +3334,7 @@ static void help(void)
 	unsigned int i;
 
 	fprintf(stderr,
-		"usage: abi_fuzz [-s SEED] [-n ITERATIONS] [-o TRACE | -k] [-x BUG]... [-v]\n"
+		"usage: abi_fuzz [-s SEED] [-n ITERATIONS] [-r START] [-o TRACE] [-k] [-x BUG]... [-v]\n"
 		"known bugs for -x:\n");
 	for (i = 0; i < ARRAY_SIZE(known_bugs); i++)
 		fprintf(stderr, "  %s: %s\n", known_bugs[i].name,
@@ -3100,12 +3344,13 @@ static void help(void)
 
 int main(int argc, char **argv)
 {
-	unsigned long iterations = 1000, i;
+	unsigned long iterations = 1000, racer_from = ULONG_MAX, i;
 	unsigned char before[1024], after[1024];
 	__u64 seed;
 	struct timespec t0, t1;
 	struct sigaction sa;
 	const char *trace_path = NULL;
+	bool kmsg = false;
 	int opt, sessions_leaked, fds_leaked = 0, fds[2];
 	unsigned int k, j;
 	bool found;
@@ -3113,7 +3358,7 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_REALTIME, &t0);
 	seed = (__u64)t0.tv_nsec ^ ((__u64)t0.tv_sec << 20) ^ getpid();
 	seed &= 0xffffffffffffULL;
-	while ((opt = getopt(argc, argv, "s:n:o:kx:vh")) != -1) {
+	while ((opt = getopt(argc, argv, "s:n:o:kr:x:vh")) != -1) {
 		switch (opt) {
 		case 's':
 			seed = strtoull(optarg, NULL, 0);
@@ -3124,9 +3369,11 @@ int main(int argc, char **argv)
 		case 'o':
 			trace_path = optarg;
 			break;
+		case 'r':
+			racer_from = strtoul(optarg, NULL, 0);
+			break;
 		case 'k':
-			trace_path = "/dev/kmsg";
-			trace_kmsg = true;
+			kmsg = true;
 			break;
 		case 'x':
 			found = false;
@@ -3151,6 +3398,7 @@ int main(int argc, char **argv)
 		return KSFT_SKIP;
 	}
 	rng_state = seed;
+	racer_seed = seed ^ 0x5ace5eedULL;
 	my_pid = getpid();
 	ncpu = sysconf(_SC_NPROCESSORS_CONF);
 	cmds_init();
@@ -3175,11 +3423,15 @@ int main(int argc, char **argv)
 	start_workload();
 	fd_snapshot(before);
 	if (trace_path) {
-		trace_fd = open(trace_path, O_WRONLY | O_CLOEXEC |
-				(trace_kmsg ? 0 : O_CREAT | O_TRUNC | O_APPEND),
-				0644);
+		trace_fd = open(trace_path, O_WRONLY | O_CLOEXEC | O_CREAT |
+				O_TRUNC | O_APPEND, 0644);
 		if (trace_fd < 0)
 			perror("abi_fuzz: trace file");
+	}
+	if (kmsg) {
+		kmsg_fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+		if (kmsg_fd < 0)
+			perror("abi_fuzz: /dev/kmsg");
 	}
 	memory_init();
 	if (pipe2(fds, O_NONBLOCK | O_CLOEXEC)) {
@@ -3202,6 +3454,8 @@ int main(int argc, char **argv)
 		enum op op;
 
 		iter = i;
+		if (i == racer_from)
+			start_racer();
 		if (objs_full_soon() && chance(60))
 			op = chance(30) ? OP_TEARDOWN : OP_CLOSE;
 		else if (r < 380)
@@ -3266,6 +3520,7 @@ int main(int argc, char **argv)
 			       i + 1, nobjs, nmaps, unexpected);
 	}
 	iter = i;
+	stop_racer();
 	stop_workload();
 	sessions_leaked = teardown_all();
 	close(pipe_r);
@@ -3276,7 +3531,10 @@ int main(int argc, char **argv)
 	close(epfd);
 	if (trace_fd >= 0)
 		close(trace_fd);
+	if (kmsg_fd >= 0)
+		close(kmsg_fd);
 	trace_fd = -1;
+	kmsg_fd = -1;
 	munmap(good, (GOOD_PAGES + 3) * PAGE);
 	fd_snapshot(after);
 	for (k = 0; k < 1024; k++)
@@ -3315,6 +3573,11 @@ int main(int argc, char **argv)
 	       n_data_packets, n_meta_packets, n_magic_checked);
 	printf(" forks=%lu predictions=%lu attach_checked=%lu\n",
 	       n_forks, n_predictions, n_attach_checked);
+	printf("abi_fuzz: racer from %ld", racer_from == ULONG_MAX ? -1L :
+	       (long)racer_from);
+	for (k = 0; k < K_NR; k++)
+		printf(" %s=%lu", kind_name[k], racer_calls[k]);
+	printf("\n");
 	for (k = 0; k < nr_cmds; k++)
 		printf("abi_fuzz: cmd %s 0x%08x%s%s calls=%lu own=%lu ok=%lu\n",
 		       cmds[k]->name, cmds[k]->nr,

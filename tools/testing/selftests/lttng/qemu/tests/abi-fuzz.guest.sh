@@ -16,14 +16,15 @@
 # Every call goes to the kernel log at debug level before it is made
 # (abi_fuzz -k): off the console, but panic_print=0x20 (abi-fuzz.append)
 # replays the log when the kernel panics, so the console log then ends
-# with the calls that led there.  $OUT/dmesg has it otherwise.
+# with the calls that led there.  $OUT/dmesg has it otherwise, and
+# $OUT/abi_fuzz.trace.gz every call of a run that found something.
 set -e
 fuzz=$(find / -xdev -type f -name abi_fuzz -path '*selftests*' | head -n1)
 [ -n "$fuzz" ] || { echo "abi-fuzz: no abi_fuzz in the initramfs"; exit 1; }
 
 # The debug kernel (KASAN, lockdep, kmemleak) runs about 10 times slower.
 if [ -e /sys/kernel/debug/kmemleak ]; then
-	n=2000
+	n=3000
 else
 	n=5000
 fi
@@ -35,6 +36,7 @@ for arg in $cmdline; do
 	abi_fuzz.n=*) n=${arg#abi_fuzz.n=} ;;
 	esac
 done
+
 echo "abi-fuzz: seed $seed, $n iterations"
 echo "$n" >"$OUT/requested"
 echo "$seed" >"$OUT/seed"
@@ -45,9 +47,15 @@ taint0=$(cat /proc/sys/kernel/tainted)
 locks0=$(grep -s 'debug_locks:' /proc/lockdep_stats | tr -dc 0-9)
 
 rc=0
-"$fuzz" -s "$seed" -n "$n" -k >"$OUT/abi_fuzz.log" 2>&1 || rc=$?
+# The second half races a second thread against the first (abi_fuzz -r).
+# The calls go to the kernel log (-k) and to a trace in tmpfs (-o), which
+# is kept when abi_fuzz finds something.
+"$fuzz" -s "$seed" -n "$n" -r $((n / 2)) -k -o /tmp/abi_fuzz.trace \
+	>"$OUT/abi_fuzz.log" 2>&1 || rc=$?
 grep -E '^(UNEXPECTED|abi_fuzz: (seed|done|calls))' "$OUT/abi_fuzz.log" | head -n 40
 dmesg >"$OUT/dmesg"
+[ $rc -eq 0 ] || gzip -c /tmp/abi_fuzz.trace >"$OUT/abi_fuzz.trace.gz"
+rm -f /tmp/abi_fuzz.trace
 
 taint1=$(cat /proc/sys/kernel/tainted)
 locks1=$(grep -s 'debug_locks:' /proc/lockdep_stats | tr -dc 0-9)

@@ -92,3 +92,12 @@ for k in data_packets metadata_packets mmaps magic_checked splice_bytes \
 	((v > 0)) || fail "io: $k=$v"
 done
 grep '^abi_fuzz: io ' "$log"
+
+# The racer thread ran, on fds of every required kind.
+racer=$(grep '^abi_fuzz: racer from ' "$log") || fail "no racer line"
+[[ $racer =~ ^abi_fuzz:\ racer\ from\ ([0-9]+)\  ]] || fail "the racer never ran: $racer"
+for k in stream mstream session channel; do
+	v=$(value racer "$k")
+	((v > 0)) || fail "racer: no calls on $k fds"
+done
+echo "$racer"
