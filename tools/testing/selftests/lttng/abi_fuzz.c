@@ -3,6 +3,7 @@
  * abi_fuzz: a random-command fuzzer of the /dev/lttng control ABI.
  *
  *	abi_fuzz [-s SEED] [-n ITERATIONS] [-r START] [-o TRACE] [-k] [-x BUG]... [-v]
+ *	abi_fuzz -c BUG
  *
  * It makes every kind of object fd (tracer, session, data channel,
  * metadata channel, event, data stream, metadata stream, list fds, and
@@ -56,8 +57,9 @@
  * TRACE.  -k writes them to /dev/kmsg too, at debug level: they cost
  * little there and stay off the console, and with panic_print=0x20 the
  * kernel replays its log to the console when it panics, so that the
- * console ends with the calls that led there.  -x NAME skips a known
- * kernel bug's path (see known_bugs).
+ * console ends with the calls that led there.  -x BUG keeps off the path
+ * of a known kernel bug, and -c BUG runs its reproducer alone (see
+ * known_bugs).
  *
  * Exit status: 0 if every check passed, 1 if not, 4 without /dev/lttng.
  */
@@ -469,14 +471,32 @@ static void cmds_init(void)
 
 /* ---- known kernel bugs, skipped with -x NAME ----------------------------- */
 
+/*
+ * Each known bug has a name, what it is, and a reproducer that -c NAME
+ * runs alone: the shortest call sequence that shows it.  -x NAME keeps
+ * the fuzzer off its path, so that the rest of the fuzzing goes on until
+ * the kernel is fixed.
+ */
 struct known_bug {
 	const char *name;
 	const char *what;
+	int (*repro)(void);
 	bool skip;
 };
 
+static int repro_huge_channel(void);
+
 static struct known_bug known_bugs[] = {
-	{ "none", "placeholder: no known bug is skipped", false },
+	{
+		.name = "huge_channel",
+		/*
+		 * 256 MiB x 2 sub-buffers (768 MiB per CPU) passes the
+		 * checks, and vmalloc_user() with GFP_KERNEL invokes the OOM
+		 * killer.  -x keeps valid shapes under 8 MiB per CPU.
+		 */
+		.what = "a valid channel larger than memory invokes the OOM killer, not ENOMEM",
+		.repro = repro_huge_channel,
+	},
 };
 
 static inline bool skipped(const char *name)
@@ -1032,6 +1052,11 @@ static size_t gen_channel(uint8_t *buf, char *desc, size_t dlen,
 		pick_timer();
 	c->output = chance(95) || valid ? below(2) : (uint32_t)rnd();
 	c->overwrite = chance(95) || valid ? below(2) : (int32_t)rnd();
+	/* Known bug huge_channel: a valid shape bigger than memory. */
+	if (skipped("huge_channel") && c->subbuf_size <= 1ULL << 28 &&
+	    c->num_subbuf <= 16384 &&
+	    (c->num_subbuf + 1) * c->subbuf_size > 8ULL << 20)
+		c->subbuf_size = 1ULL << 29;	/* too large: -EINVAL */
 	if (chance(10))
 		for (size_t i = 0; i < sizeof(c->padding); i++)
 			c->padding[i] = rnd();
@@ -3198,6 +3223,33 @@ static void stop_racer(void)
 	munmap(rbuf, GOOD_SIZE + PAGE);
 }
 
+/* ---- the reproducers of known bugs (-c NAME) ------------------------------ */
+
+/*
+ * huge_channel: tracer, session, then one data channel of 2 sub-buffers
+ * of 256 MiB, which lttng_chan_params_check() accepts ((2 + 1) x 256 MiB
+ * <= INT_MAX).  Expected: -ENOMEM on a 1 GiB machine.  Seen: the OOM
+ * killer kills other processes, then this one (SIGKILL).
+ */
+static int repro_huge_channel(void)
+{
+	struct lttng_abi_channel c = {
+		.subbuf_size = 1ULL << 28,
+		.num_subbuf = 2,
+		.output = LTTNG_ABI_OUTPUT_MMAP,
+	};
+	int t, s, ch;
+
+	t = open("/dev/lttng", O_RDWR);
+	s = ioctl(t, LTTNG_ABI_SESSION);
+	printf("abi_fuzz: huge_channel: tracer fd %d, session fd %d; CHANNEL 256 MiB x 2 ...\n",
+	       t, s);
+	ch = ioctl(s, LTTNG_ABI_CHANNEL, &c);
+	printf("abi_fuzz: huge_channel: CHANNEL returned %d (%s)\n", ch,
+	       ch < 0 ? errname(errno) : "an fd");
+	return ch < 0 && errno == ENOMEM ? 0 : 1;
+}
+
 /* ---- setup and teardown ------------------------------------------------- */
 
 /* The names of the tracepoints, from a TRACEPOINT_LIST fd. */
@@ -3335,7 +3387,8 @@ static void help(void)
 
 	fprintf(stderr,
 		"usage: abi_fuzz [-s SEED] [-n ITERATIONS] [-r START] [-o TRACE] [-k] [-x BUG]... [-v]\n"
-		"known bugs for -x:\n");
+		"       abi_fuzz -c BUG\n"
+		"known kernel bugs, for -x (skip its path) and -c (reproduce it):\n");
 	for (i = 0; i < ARRAY_SIZE(known_bugs); i++)
 		fprintf(stderr, "  %s: %s\n", known_bugs[i].name,
 			known_bugs[i].what);
@@ -3358,7 +3411,7 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_REALTIME, &t0);
 	seed = (__u64)t0.tv_nsec ^ ((__u64)t0.tv_sec << 20) ^ getpid();
 	seed &= 0xffffffffffffULL;
-	while ((opt = getopt(argc, argv, "s:n:o:kr:x:vh")) != -1) {
+	while ((opt = getopt(argc, argv, "s:n:o:kr:x:c:vh")) != -1) {
 		switch (opt) {
 		case 's':
 			seed = strtoull(optarg, NULL, 0);
@@ -3374,6 +3427,17 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			kmsg = true;
+			break;
+		case 'c':
+			for (j = 0; j < ARRAY_SIZE(known_bugs); j++)
+				if (!strcmp(known_bugs[j].name, optarg)) {
+					setvbuf(stdout, NULL, _IOLBF, 0);
+					printf("abi_fuzz: reproducer of %s: %s\n",
+					       known_bugs[j].name,
+					       known_bugs[j].what);
+					return known_bugs[j].repro();
+				}
+			help();
 			break;
 		case 'x':
 			found = false;

@@ -10,7 +10,9 @@
 # any new taint.
 #
 # The seed is random and printed on the console first; abi_fuzz.seed=N on
-# the kernel command line fixes it, abi_fuzz.n=N the iteration count:
+# the kernel command line fixes it, abi_fuzz.n=N the iteration count,
+# abi_fuzz.known_bugs=A,B the known bugs skipped (empty: none), and
+# abi_fuzz.case=BUG runs only the reproducer of one:
 #   make boot SCRIPT=tools/testing/selftests/lttng/qemu/tests/abi-fuzz.guest.sh \
 #	EXTRA=build/selftests/abi_fuzz APPEND="$(cat .../abi-fuzz.append) abi_fuzz.seed=N"
 # Every call goes to the kernel log at debug level before it is made
@@ -28,15 +30,31 @@ if [ -e /sys/kernel/debug/kmemleak ]; then
 else
 	n=5000
 fi
+# Known kernel bugs whose paths are skipped until they are fixed (abi_fuzz
+# -x; abi_fuzz -h lists them, with what they are).
+known_bugs="huge_channel"
 seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+case=
 read -r cmdline </proc/cmdline
 for arg in $cmdline; do
 	case $arg in
 	abi_fuzz.seed=*) seed=${arg#abi_fuzz.seed=} ;;
 	abi_fuzz.n=*) n=${arg#abi_fuzz.n=} ;;
+	abi_fuzz.known_bugs=*) known_bugs=$(echo "${arg#abi_fuzz.known_bugs=}" | tr , ' ') ;;
+	abi_fuzz.case=*) case=${arg#abi_fuzz.case=} ;;
 	esac
 done
 
+# abi_fuzz.case=BUG: only the reproducer of that known bug.
+if [ -n "$case" ]; then
+	"$fuzz" -c "$case" 2>&1 | tee "$OUT/case.log"
+	exit 0
+fi
+skips=
+for b in $known_bugs; do
+	echo "abi-fuzz: skipping the path of known kernel bug $b"
+	skips="$skips -x $b"
+done
 echo "abi-fuzz: seed $seed, $n iterations"
 echo "$n" >"$OUT/requested"
 echo "$seed" >"$OUT/seed"
@@ -50,7 +68,8 @@ rc=0
 # The second half races a second thread against the first (abi_fuzz -r).
 # The calls go to the kernel log (-k) and to a trace in tmpfs (-o), which
 # is kept when abi_fuzz finds something.
-"$fuzz" -s "$seed" -n "$n" -r $((n / 2)) -k -o /tmp/abi_fuzz.trace \
+# shellcheck disable=SC2086 # $skips: "-x BUG" words
+"$fuzz" -s "$seed" -n "$n" -r $((n / 2)) $skips -k -o /tmp/abi_fuzz.trace \
 	>"$OUT/abi_fuzz.log" 2>&1 || rc=$?
 grep -E '^(UNEXPECTED|abi_fuzz: (seed|done|calls))' "$OUT/abi_fuzz.log" | head -n 40
 dmesg >"$OUT/dmesg"
