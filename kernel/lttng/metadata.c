@@ -449,7 +449,7 @@ static int lttng_metadata_stream_fill(struct lttng_metadata_stream *ms)
 	if (ms->pos >= cache->len)
 		goto out;
 	chunk = min_t(size_t, cache->len - ms->pos,
-		      cfg->subbuf_size - lttng_metadata_client.header_size);
+		      cfg->subbuf_size - lttng_metadata_client.header_size - 1);
 	ctx.size_compact = chunk;
 	ctx.size_full = chunk;
 	preempt_disable();

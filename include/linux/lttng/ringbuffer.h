@@ -113,7 +113,8 @@ struct lttng_rb_ctx {
  * @lost_full: records dropped because the buffer was full (discard mode)
  * @lost_wrap: records dropped because the writer lapped a packet that was
  *	still being written (overwrite mode, deep nesting)
- * @lost_big: records larger than a sub-buffer
+ * @lost_big: records too large for a sub-buffer (with the packet header
+ *	and at least one byte of padding)
  * @lost_nest: records refused because LTTNG_RB_MAX_NESTING reservations
  *	were already open on the buffer's CPU (a probe recursing)
  * @lost_overwrite: records in packets that the writer reclaimed before

@@ -14,7 +14,9 @@
  *	      \___ complete, readable ___/ \_ open __/
  *
  * Writers (one CPU, nested in irq/NMI) move @offset forward with a local
- * cmpxchg: a record never straddles two packets.  A record that does not
+ * cmpxchg: a record never straddles two packets, and never ends on the
+ * last byte of one, so that every packet is closed, with its size and end
+ * time, by the writer that opens the next or by a flush.  A record that does not
  * fit closes the open packet (the rest of it is padding) and opens the
  * next one, whose header the library asks the client to write.  An offset
  * that sits exactly on a packet boundary means "no packet open": the next
@@ -360,7 +362,7 @@ static int rb_reserve_slow(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 			ctx->full_tsc = !rb_tsc_fits(chan, buf, ctx->tsc);
 			ctx->size = ctx->full_tsc ? ctx->size_full :
 						    ctx->size_compact;
-			if (off + ctx->size <= chan->cfg.subbuf_size) {
+			if (off + ctx->size < chan->cfg.subbuf_size) {
 				if (local_try_cmpxchg(&buf->offset, &old,
 						      old + ctx->size))
 					goto reserved;
@@ -373,7 +375,7 @@ static int rb_reserve_slow(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 		 */
 		ctx->full_tsc = !chan->cfg.tsc_bits;
 		ctx->size = ctx->full_tsc ? ctx->size_full : ctx->size_compact;
-		if (hsize + ctx->size > chan->cfg.subbuf_size) {
+		if (hsize + ctx->size >= chan->cfg.subbuf_size) {
 			local_inc(&buf->lost_big);
 			return -ENOBUFS;
 		}
@@ -408,7 +410,7 @@ static int rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 		ctx->full_tsc = !rb_tsc_fits(chan, buf, ctx->tsc);
 		ctx->size = ctx->full_tsc ? ctx->size_full : ctx->size_compact;
 		off = old & mask;
-		if (unlikely(!off || off + ctx->size > chan->cfg.subbuf_size))
+		if (unlikely(!off || off + ctx->size >= chan->cfg.subbuf_size))
 			return rb_reserve_slow(chan, buf, ctx);
 	} while (!local_try_cmpxchg(&buf->offset, &old, old + ctx->size));
 	buf->last_tsc = ctx->tsc;
@@ -429,8 +431,9 @@ static int rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
  * %LTTNG_RB_MAX_NESTING reservations may be open at once on a buffer.
  *
  * Return: 0, -ENOSPC when the buffer is full (discard mode) or the record
- * would lap a packet still being written, -ENOBUFS when the record is
- * larger than a sub-buffer, -EBUSY when too many reservations are open.
+ * would lap a packet still being written, -ENOBUFS when the record and a
+ * packet header do not fit in a sub-buffer with a byte to spare, -EBUSY
+ * when too many reservations are open.
  * Every failure is counted.
  */
 int lttng_rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_ctx *ctx)

@@ -219,13 +219,23 @@ static void lttng_rb_too_big(struct kunit *test)
 {
 	struct lttng_rb_chan *chan = t_chan(test, 2, false);
 	struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan, 0);
+	struct lttng_rb_packet pkt;
 	struct lttng_rb_stats st;
 
-	KUNIT_EXPECT_EQ(test, t_write(chan, 0, T_SUBBUF - T_HDR + 1), -ENOBUFS);
-	KUNIT_EXPECT_EQ(test, t_write(chan, 1, T_SUBBUF - T_HDR), 0);
+	/* A packet keeps at least one byte of padding. */
+	KUNIT_EXPECT_EQ(test, t_write(chan, 0, T_SUBBUF - T_HDR), -ENOBUFS);
+	KUNIT_EXPECT_EQ(test, t_write(chan, 1, T_SUBBUF - T_HDR - 1), 0);
 	lttng_rb_stats(buf, &st);
 	KUNIT_EXPECT_EQ(test, st.lost_big, 1UL);
 	KUNIT_EXPECT_EQ(test, st.records, 1UL);
+	/* The largest record leaves its packet open, closed by the next. */
+	KUNIT_EXPECT_EQ(test, lttng_rb_get_next(buf), -EAGAIN);
+	KUNIT_EXPECT_EQ(test, t_write(chan, 2, T_REC), 0);
+	KUNIT_ASSERT_EQ(test, lttng_rb_get_next(buf), 0);
+	KUNIT_ASSERT_EQ(test, lttng_rb_held_packet(buf, &pkt), 0);
+	KUNIT_EXPECT_EQ(test, pkt.data_size, (unsigned long)T_SUBBUF - 1);
+	KUNIT_EXPECT_EQ(test, lttng_rb_padded_size(&pkt), (unsigned long)T_SUBBUF);
+	KUNIT_EXPECT_EQ(test, lttng_rb_put(buf, true), 0);
 	t_chan_done(chan);
 }
 
