@@ -2,6 +2,8 @@
 /*
  * LTTng built-in: the scheduler probe provider.
  */
+#include <linux/binfmts.h>
+#include <linux/minmax.h>
 #include <linux/mm_types.h>
 #include <linux/sched.h>
 #include <trace/events/sched.h>
