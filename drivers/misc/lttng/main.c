@@ -10,10 +10,12 @@
 
 #include <linux/anon_inodes.h>
 #include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/miscdevice.h>
+#include <linux/moduleparam.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 #include <linux/tracepoint.h>
@@ -211,9 +213,32 @@ static long lttng_tracer_ioctl(struct file *file, unsigned int cmd,
 	return -ENOTTY;
 }
 
+/*
+ * Besides CAP_SYS_ADMIN, the members of one group may trace: the gid is
+ * lttng.tracing_group= on the command line, CONFIG_LTTNG_TRACING_GROUP
+ * by default, -1 for none.  The node is mode 0666 so that everyone else
+ * reaches this check and gets -EPERM, not the VFS's -EACCES.
+ */
+#undef MODULE_PARAM_PREFIX
+#define MODULE_PARAM_PREFIX "lttng."
+
+static int lttng_tracing_group = CONFIG_LTTNG_TRACING_GROUP;
+module_param_named(tracing_group, lttng_tracing_group, int, 0444);
+MODULE_PARM_DESC(tracing_group,
+		 "gid whose members may use /dev/lttng (-1: CAP_SYS_ADMIN only)");
+
+static bool lttng_may_trace(void)
+{
+	int gid = READ_ONCE(lttng_tracing_group);
+
+	if (capable(CAP_SYS_ADMIN))
+		return true;
+	return gid >= 0 && in_group_p(make_kgid(&init_user_ns, gid));
+}
+
 static int lttng_tracer_open(struct inode *inode, struct file *file)
 {
-	if (!capable(CAP_SYS_ADMIN)) {
+	if (!lttng_may_trace()) {
 		pr_debug("lttng: open denied to pid %d\n", task_pid_nr(current));
 		return -EPERM;
 	}
@@ -232,7 +257,7 @@ static struct miscdevice lttng_misc = {
 	.minor = MISC_DYNAMIC_MINOR,
 	.name = "lttng",
 	.fops = &lttng_tracer_fops,
-	.mode = 0600,
+	.mode = 0666,
 };
 
 static int __init lttng_abi_init(void)
