@@ -12,6 +12,7 @@
  *			packet_size, packet_seq_num, events_discarded, cpu_id
  *	event header    compact:  id:5, timestamp:27           (4 bytes)
  *			extended: id:5 = 31, id:32, timestamp:64 (13 bytes)
+ *	event context   the channel's contexts (context.c), if any
  */
 
 #include <linux/slab.h>
@@ -111,19 +112,27 @@ struct lttng_rb_chan *lttng_client_chan_create(struct lttng_channel *chan,
  * @ctx: the record; @ctx->p points to the payload on success
  * @payload: payload bytes
  *
- * Return: 0, or the ring buffer's error; the loss is counted there.
+ * Also writes the channel's contexts, between the header and the payload.
+ *
+ * Return: 0; -EPERM when the session's trackers filter the running task
+ * out; or the ring buffer's error, and the loss is counted there.
  */
 int lttng_event_reserve(struct lttng_event *event, struct lttng_event_ctx *ctx,
 			size_t payload)
 {
+	const struct lttng_channel *chan = event->chan;
 	bool compact = event->id <= LTTNG_EVENT_ID_COMPACT_MAX;
 	char *p;
 	int ret;
 
+	if (unlikely(READ_ONCE(chan->session->tracking)) &&
+	    !lttng_tracked(chan->session))
+		return -EPERM;
+	payload += chan->ctx_size;
 	ctx->rb.size_full = LTTNG_EVENT_HDR_EXTENDED + payload;
 	ctx->rb.size_compact = compact ? LTTNG_EVENT_HDR_COMPACT + payload :
 					 ctx->rb.size_full;
-	ret = lttng_rb_reserve(event->chan->rb, &ctx->rb);
+	ret = lttng_rb_reserve(chan->rb, &ctx->rb);
 	if (unlikely(ret))
 		return ret;
 	p = ctx->rb.addr;
@@ -138,6 +147,8 @@ int lttng_event_reserve(struct lttng_event *event, struct lttng_event_ctx *ctx,
 		p += LTTNG_EVENT_HDR_EXTENDED;
 	}
 	ctx->p = p;
+	if (chan->nr_ctx)
+		lttng_ctx_record(chan, ctx);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(lttng_event_reserve);

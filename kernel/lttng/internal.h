@@ -40,6 +40,7 @@
 #define LTTNG_DEFAULT_READ_TIMER_US	200000
 
 extern struct mutex lttng_sessions_mutex;
+extern struct list_head lttng_sessions;
 
 /**
  * struct lttng_metadata_cache - a session's CTF metadata text
@@ -63,6 +64,11 @@ struct lttng_metadata_cache {
 	wait_queue_head_t wait;
 };
 
+/* Tracker types, enum lttng_abi_tracker_type, are below this. */
+#define LTTNG_TRACKER_MAX	(LTTNG_ABI_TRACKER_VGID + 1)
+
+struct lttng_id_set;
+
 struct lttng_session {
 	struct list_head node;
 	struct kref ref;
@@ -78,6 +84,9 @@ struct lttng_session {
 	struct list_head metadata_chans;
 	unsigned int nr_chans;
 	struct lttng_metadata_cache *cache;
+	/* Bit n: tracker n has a set (tracker.c); written under the mutex. */
+	unsigned long tracking;
+	struct lttng_id_set __rcu *trackers[LTTNG_TRACKER_MAX];
 };
 
 /**
@@ -98,6 +107,29 @@ struct lttng_chan_params {
 	u32 output;
 };
 
+/* Context types, enum lttng_abi_context_type, are below this. */
+#define LTTNG_CTX_MAX	(LTTNG_ABI_CONTEXT_TIME_NS + 1)
+
+/**
+ * struct lttng_channel - a channel of a session
+ * @node: in the session's list of data or metadata channels
+ * @session: its session
+ * @rb: its ring buffer
+ * @params: its shape
+ * @id: CTF stream id
+ * @enabled: the ENABLE state
+ * @metadata: a metadata channel
+ * @metadata_dumped: its stream declaration is in the metadata
+ * @enablers: what EVENT commands asked for
+ * @events: what is recorded
+ * @next_event_id: the CTF id of the next event
+ * @nr_ctx: number of contexts in @ctx
+ * @ctx_size: bytes the contexts add to each record
+ * @ctx: context types, in record order; fixed before the first start
+ * @sc_events: syscall events by number, [0] entry, [1] exit; read by the
+ *	probes (syscalls.c)
+ * @sc_hooked: syscall events hooked, [0] entry, [1] exit
+ */
 struct lttng_channel {
 	struct list_head node;
 	struct lttng_session *session;
@@ -110,6 +142,11 @@ struct lttng_channel {
 	struct list_head enablers;
 	struct list_head events;
 	unsigned int next_event_id;
+	unsigned int nr_ctx;
+	size_t ctx_size;
+	u8 ctx[LTTNG_CTX_MAX];
+	struct lttng_event **sc_events[2];
+	unsigned int sc_hooked[2];
 };
 
 /**
@@ -118,14 +155,18 @@ struct lttng_channel {
  * @chan: the channel
  * @pattern: event name or star-glob
  * @instrumentation: enum lttng_abi_instrumentation
+ * @sc_entryexit: syscalls: enum lttng_abi_syscall_entryexit
  * @enabled: the ENABLE state
+ * @filter: the FILTER bytecode, kept but not run yet
  */
 struct lttng_enabler {
 	struct list_head node;
 	struct lttng_channel *chan;
 	char pattern[LTTNG_ABI_SYM_NAME_LEN];
 	u32 instrumentation;
+	u32 sc_entryexit;
 	bool enabled;
+	struct lttng_abi_filter_bytecode *filter;
 };
 
 /**
@@ -153,6 +194,8 @@ void lttng_session_put(struct lttng_session *session);
 struct lttng_session *lttng_session_find(const char *name);
 int lttng_session_start(struct lttng_session *session);
 int lttng_session_stop(struct lttng_session *session);
+int lttng_session_metadata_regen(struct lttng_session *session);
+int lttng_session_statedump(struct lttng_session *session);
 int lttng_session_set_name(struct lttng_session *session, const char *name);
 int lttng_session_set_creation_time(struct lttng_session *session,
 				    const char *iso8601);
@@ -165,8 +208,11 @@ struct lttng_channel *lttng_channel_get_nth(struct lttng_session *session,
 int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled);
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const char *pattern,
-					   u32 instrumentation);
+					   u32 instrumentation,
+					   u32 sc_entryexit);
 int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
+int lttng_enabler_set_filter(struct lttng_enabler *enabler,
+			     struct lttng_abi_filter_bytecode *bc);
 unsigned int lttng_enabler_match_count(struct lttng_enabler *enabler);
 int lttng_chan_params_check(const struct lttng_chan_params *p);
 
@@ -179,10 +225,35 @@ unsigned int lttng_probe_count_matching(const char *pattern);
 struct lttng_rb_chan *lttng_client_chan_create(struct lttng_channel *chan,
 					       const struct lttng_rb_config *cfg);
 
+/* syscalls.c */
+const struct lttng_event_desc *lttng_syscall_next_desc(const struct lttng_event_desc *prev);
+const char *lttng_syscall_name(const struct lttng_event_desc *desc);
+int lttng_syscall_hook(struct lttng_event *event);
+void lttng_syscall_unhook(struct lttng_event *event);
+extern const struct seq_operations lttng_syscall_list_seq_ops;
+int lttng_syscall_mask(struct lttng_channel *chan,
+		       struct lttng_abi_syscall_mask __user *umask);
+
+/* statedump.c */
+int lttng_statedump(struct lttng_session *session);
+
+/* context.c */
+const struct lttng_event_field *lttng_ctx_field(unsigned int type);
+int lttng_channel_add_context(struct lttng_channel *chan, u32 type);
+void lttng_ctx_record(const struct lttng_channel *chan,
+		      struct lttng_event_ctx *ctx);
+
+/* tracker.c */
+int lttng_session_track(struct lttng_session *session, u32 type, s32 id,
+			bool track);
+void lttng_session_trackers_free(struct lttng_session *session);
+bool lttng_tracked(const struct lttng_session *session);
+
 /* metadata.c */
 struct lttng_metadata_cache *lttng_metadata_cache_create(const uuid_t *uuid);
 void lttng_metadata_cache_put(struct lttng_metadata_cache *cache);
 int lttng_metadata_sync(struct lttng_session *session);
+int lttng_metadata_regen(struct lttng_session *session);
 int lttng_metadata_append(struct lttng_metadata_cache *cache,
 			  const char *fmt, ...) __printf(2, 3);
 struct lttng_rb_chan *lttng_metadata_chan_create(struct lttng_session *session,
@@ -191,6 +262,7 @@ struct lttng_metadata_stream *lttng_metadata_stream_open(struct lttng_channel *c
 void lttng_metadata_stream_release(struct lttng_metadata_stream *ms);
 int lttng_metadata_stream_get_next(struct lttng_metadata_stream *ms);
 int lttng_metadata_stream_flush(struct lttng_metadata_stream *ms);
+int lttng_metadata_stream_cache_dump(struct lttng_metadata_stream *ms);
 bool lttng_metadata_stream_pending(struct lttng_metadata_stream *ms);
 
 /* autostart.c */

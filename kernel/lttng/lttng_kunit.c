@@ -5,6 +5,8 @@
  */
 
 #include <kunit/test.h>
+#include <linux/cred.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 
 #include "internal.h"
@@ -136,4 +138,77 @@ static struct kunit_suite lttng_glob_suite = {
 	.test_cases = lttng_glob_test_cases,
 };
 
-kunit_test_suites(&lttng_autostart_suite, &lttng_glob_suite);
+#define T_PID	LTTNG_ABI_TRACKER_PID
+#define T_VPID	LTTNG_ABI_TRACKER_VPID
+#define T_UID	LTTNG_ABI_TRACKER_UID
+#define t_track	lttng_session_track
+
+/* Does the KUnit thread pass the session's trackers? */
+static bool t_tracked(struct lttng_session *session)
+{
+	bool ret;
+
+	preempt_disable();
+	ret = !READ_ONCE(session->tracking) || lttng_tracked(session);
+	preempt_enable();
+	return ret;
+}
+
+static void lttng_tracker_cases(struct kunit *test)
+{
+	struct lttng_session *session = lttng_session_create("kunit-tracker");
+	s32 me = task_tgid_nr(current), other = me + 1;
+	u32 uid = from_kuid_munged(&init_user_ns, current_uid());
+
+	KUNIT_ASSERT_NOT_NULL(test, session);
+	/* A new session tracks everything. */
+	KUNIT_EXPECT_TRUE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, session->tracking, 0UL);
+
+	/* The include-set sequence: untrack all, then track ids. */
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, -1, false), 0);
+	KUNIT_EXPECT_FALSE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, other, true), 0);
+	KUNIT_EXPECT_FALSE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, me, true), 0);
+	KUNIT_EXPECT_TRUE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, me, true), -EEXIST);
+
+	/* A second tracker must pass too. */
+	KUNIT_EXPECT_EQ(test, t_track(session, T_UID, uid + 1, true), 0);
+	KUNIT_EXPECT_FALSE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, t_track(session, T_UID, uid, true), 0);
+	KUNIT_EXPECT_TRUE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, t_track(session, T_UID, -1, true), 0);
+
+	/* Removing ids. */
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, me, false), 0);
+	KUNIT_EXPECT_FALSE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, me, false), -ENOENT);
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, other, false), 0);
+	KUNIT_EXPECT_FALSE(test, t_tracked(session));
+
+	/* Back to everything; one id cannot be taken out of everything. */
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, -1, true), 0);
+	KUNIT_EXPECT_TRUE(test, t_tracked(session));
+	KUNIT_EXPECT_EQ(test, session->tracking, 0UL);
+	KUNIT_EXPECT_EQ(test, t_track(session, T_PID, me, false), -EINVAL);
+
+	/* Bad types and ids. */
+	KUNIT_EXPECT_EQ(test, t_track(session, LTTNG_TRACKER_MAX, me, true), -EINVAL);
+	KUNIT_EXPECT_EQ(test, t_track(session, T_VPID, -2, true), -EINVAL);
+	lttng_session_put(session);
+}
+
+static struct kunit_case lttng_tracker_test_cases[] = {
+	KUNIT_CASE(lttng_tracker_cases),
+	{}
+};
+
+static struct kunit_suite lttng_tracker_suite = {
+	.name = "lttng_tracker",
+	.test_cases = lttng_tracker_test_cases,
+};
+
+kunit_test_suites(&lttng_autostart_suite, &lttng_glob_suite,
+		  &lttng_tracker_suite);

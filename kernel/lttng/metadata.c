@@ -189,8 +189,7 @@ static const char lttng_tsdl_stream[] =
 	"stream {\n"
 	"\tid = %u;\n"
 	"\tevent.header := struct event_header_compact;\n"
-	"\tpacket.context := struct packet_context;\n"
-	"};\n\n";
+	"\tpacket.context := struct packet_context;\n";
 
 static const char lttng_tsdl_event[] =
 	"event {\n"
@@ -228,12 +227,6 @@ static int lttng_metadata_header(struct lttng_session *session)
 				     session->clock_offset);
 }
 
-static int lttng_metadata_stream_decl(struct lttng_channel *chan)
-{
-	return lttng_metadata_append(chan->session->cache, lttng_tsdl_stream,
-				     chan->id);
-}
-
 static int lttng_metadata_field(struct lttng_metadata_cache *cache,
 				const struct lttng_event_field *f)
 {
@@ -254,6 +247,24 @@ static int lttng_metadata_field(struct lttng_metadata_cache *cache,
 					     f->name);
 	}
 	return -EINVAL;
+}
+
+static int lttng_metadata_stream_decl(struct lttng_channel *chan)
+{
+	struct lttng_metadata_cache *cache = chan->session->cache;
+	unsigned int i;
+	int ret;
+
+	ret = lttng_metadata_append(cache, lttng_tsdl_stream, chan->id);
+	if (ret || !chan->nr_ctx)
+		goto end;
+	ret = lttng_metadata_append(cache, "\tevent.context := struct {\n");
+	for (i = 0; !ret && i < chan->nr_ctx; i++)
+		ret = lttng_metadata_field(cache, lttng_ctx_field(chan->ctx[i]));
+	if (!ret)
+		ret = lttng_metadata_append(cache, "\t};\n");
+end:
+	return ret ?: lttng_metadata_append(cache, "};\n\n");
 }
 
 static int lttng_metadata_event_decl(struct lttng_event *event)
@@ -354,6 +365,71 @@ int lttng_metadata_sync(struct lttng_session *session)
 	return ret;
 }
 
+/* Forget what was declared, so that the next sync declares everything. */
+static void lttng_metadata_forget(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	struct lttng_event *event;
+
+	session->header_dumped = false;
+	list_for_each_entry(chan, &session->chans, node) {
+		chan->metadata_dumped = false;
+		list_for_each_entry(event, &chan->events, node)
+			event->metadata_dumped = false;
+	}
+}
+
+/**
+ * lttng_metadata_regen() - write a session's metadata again from scratch
+ * @session: the session, active
+ *
+ * For SESSION_METADATA_REGEN: the text is rebuilt with the current clock
+ * offset (after the wall clock was set, say), and the cache version is
+ * bumped, so that metadata streams start over from its beginning and
+ * their consumer rewrites the metadata file.  All or nothing: on failure
+ * the cache keeps its old text and version.
+ *
+ * Return: 0, -EBUSY if the session is not active, or -ENOMEM.
+ */
+int lttng_metadata_regen(struct lttng_session *session)
+{
+	struct lttng_metadata_cache *cache = session->cache;
+	char *old_data;
+	size_t old_len, old_alloc;
+	u64 old_offset;
+	int ret;
+
+	lockdep_assert_held(&lttng_sessions_mutex);
+	if (!session->active)
+		return -EBUSY;
+	mutex_lock(&cache->lock);
+	old_data = cache->data;
+	old_len = cache->len;
+	old_alloc = cache->alloc;
+	old_offset = session->clock_offset;
+	cache->data = NULL;
+	cache->len = 0;
+	cache->alloc = 0;
+	session->clock_offset = ktime_get_real_ns() - ktime_get_mono_fast_ns();
+	lttng_metadata_forget(session);
+	ret = lttng_metadata_sync_locked(session, false);
+	if (ret) {
+		kvfree(cache->data);
+		cache->data = old_data;
+		cache->len = old_len;
+		cache->alloc = old_alloc;
+		session->clock_offset = old_offset;
+	} else {
+		kvfree(old_data);
+		cache->version++;
+	}
+	/* Declared as of the old text, or of the new one. */
+	lttng_metadata_sync_locked(session, true);
+	mutex_unlock(&cache->lock);
+	wake_up_interruptible(&cache->wait);
+	return ret;
+}
+
 static void lttng_metadata_packet_begin(struct lttng_rb_chan *rb, void *p,
 					const struct lttng_rb_packet *pkt)
 {
@@ -445,7 +521,11 @@ static int lttng_metadata_stream_fill(struct lttng_metadata_stream *ms)
 
 	lockdep_assert_held(&ms->lock);
 	mutex_lock(&cache->lock);
-	ms->version = cache->version;
+	if (ms->version != cache->version) {
+		/* Regenerated: the stream starts over. */
+		ms->version = cache->version;
+		ms->pos = 0;
+	}
 	if (ms->pos >= cache->len)
 		goto out;
 	chunk = min_t(size_t, cache->len - ms->pos,
@@ -503,14 +583,42 @@ int lttng_metadata_stream_flush(struct lttng_metadata_stream *ms)
 }
 
 /**
+ * lttng_metadata_stream_cache_dump() - METADATA_CACHE_DUMP
+ * @ms: the stream
+ *
+ * Starts the stream over from the beginning of the cache, for a consumer
+ * that opens a new trace chunk and needs the whole metadata in it.
+ *
+ * Return: 0, or -EBUSY unless the stream has read the whole cache.
+ */
+int lttng_metadata_stream_cache_dump(struct lttng_metadata_stream *ms)
+{
+	int ret = 0;
+
+	mutex_lock(&ms->lock);
+	mutex_lock(&ms->cache->lock);
+	if (ms->version != ms->cache->version || ms->pos != ms->cache->len)
+		ret = -EBUSY;
+	else
+		ms->pos = 0;
+	mutex_unlock(&ms->cache->lock);
+	mutex_unlock(&ms->lock);
+	if (!ret)
+		wake_up_interruptible(&ms->cache->wait);
+	return ret;
+}
+
+/**
  * lttng_metadata_stream_pending() - is there text this stream has not read?
  * @ms: the stream
  *
- * Return: true when the cache has text not yet copied to the stream.
+ * Return: true when the cache has text not yet copied to the stream, or
+ * was regenerated since the stream's last copy.
  */
 bool lttng_metadata_stream_pending(struct lttng_metadata_stream *ms)
 {
-	return READ_ONCE(ms->cache->len) > READ_ONCE(ms->pos);
+	return READ_ONCE(ms->cache->version) != READ_ONCE(ms->version) ||
+	       READ_ONCE(ms->cache->len) > READ_ONCE(ms->pos);
 }
 
 static int __init lttng_metadata_init(void)

@@ -20,7 +20,7 @@
 
 /* Protects lttng_sessions and every session's objects: see internal.h. */
 DEFINE_MUTEX(lttng_sessions_mutex);
-static LIST_HEAD(lttng_sessions);
+LIST_HEAD(lttng_sessions);
 
 /**
  * lttng_session_create() - create a session
@@ -79,13 +79,48 @@ void lttng_session_get(struct lttng_session *session)
 	kref_get(&session->ref);
 }
 
+static int lttng_event_hook(struct lttng_event *event)
+{
+	const struct lttng_event_desc *desc = event->desc;
+
+	if (desc->syscall)
+		return lttng_syscall_hook(event);
+	return tracepoint_probe_register(desc->tp, desc->probe, event);
+}
+
 static void lttng_event_unhook(struct lttng_event *event)
 {
+	const struct lttng_event_desc *desc = event->desc;
+
 	if (!event->registered)
 		return;
-	WARN_ON_ONCE(tracepoint_probe_unregister(event->desc->tp,
-						 event->desc->probe, event));
+	if (desc->syscall)
+		lttng_syscall_unhook(event);
+	else
+		WARN_ON_ONCE(tracepoint_probe_unregister(desc->tp, desc->probe,
+							 event));
 	event->registered = false;
+}
+
+/* Does @enabler ask for the event @desc? */
+static bool lttng_enabler_matches(const struct lttng_enabler *enabler,
+				  const struct lttng_event_desc *desc)
+{
+	switch (enabler->instrumentation) {
+	case LTTNG_ABI_TRACEPOINT:
+		return !desc->syscall &&
+		       lttng_glob_match(enabler->pattern, desc->name);
+	case LTTNG_ABI_SYSCALL:
+		if (!desc->syscall)
+			return false;
+		if (enabler->sc_entryexit ==
+		    (desc->syscall_exit ? LTTNG_ABI_SYSCALL_ENTRY :
+					  LTTNG_ABI_SYSCALL_EXIT))
+			return false;
+		return lttng_glob_match(enabler->pattern,
+					lttng_syscall_name(desc));
+	}
+	return false;
 }
 
 static bool lttng_event_wanted(struct lttng_channel *chan,
@@ -94,9 +129,7 @@ static bool lttng_event_wanted(struct lttng_channel *chan,
 	struct lttng_enabler *enabler;
 
 	list_for_each_entry(enabler, &chan->enablers, node)
-		if (enabler->enabled &&
-		    enabler->instrumentation == LTTNG_ABI_TRACEPOINT &&
-		    lttng_glob_match(enabler->pattern, desc->name))
+		if (enabler->enabled && lttng_enabler_matches(enabler, desc))
 			return true;
 	return false;
 }
@@ -107,10 +140,24 @@ static bool lttng_event_matched(struct lttng_channel *chan,
 	struct lttng_enabler *enabler;
 
 	list_for_each_entry(enabler, &chan->enablers, node)
-		if (enabler->instrumentation == LTTNG_ABI_TRACEPOINT &&
-		    lttng_glob_match(enabler->pattern, desc->name))
+		if (lttng_enabler_matches(enabler, desc))
 			return true;
 	return false;
+}
+
+/* Every event description: the providers', then the syscalls'. */
+static const struct lttng_event_desc *
+lttng_next_desc(const struct lttng_event_desc *prev)
+{
+	const struct lttng_event_desc *desc;
+
+	if (!prev || !prev->syscall) {
+		desc = lttng_probe_next_desc(prev);
+		if (desc)
+			return desc;
+		prev = NULL;
+	}
+	return lttng_syscall_next_desc(prev);
 }
 
 static struct lttng_event *lttng_event_find(struct lttng_channel *chan,
@@ -131,7 +178,7 @@ static int lttng_channel_sync_events(struct lttng_channel *chan)
 	struct lttng_event *event;
 
 	lockdep_assert_held(&lttng_sessions_mutex);
-	while ((desc = lttng_probe_next_desc(desc))) {
+	while ((desc = lttng_next_desc(desc))) {
 		if (!lttng_event_matched(chan, desc) ||
 		    lttng_event_find(chan, desc))
 			continue;
@@ -157,9 +204,7 @@ static int lttng_channel_sync_state(struct lttng_channel *chan)
 	list_for_each_entry(event, &chan->events, node) {
 		event->enabled = lttng_event_wanted(chan, event->desc);
 		if (event->enabled && !event->registered) {
-			ret = tracepoint_probe_register(event->desc->tp,
-							event->desc->probe,
-							event);
+			ret = lttng_event_hook(event);
 			if (ret) {
 				pr_debug("lttng: cannot hook %s: %d\n",
 					 event->desc->name, ret);
@@ -215,7 +260,10 @@ int lttng_session_start(struct lttng_session *session)
 	if (ret) {
 		session->active = false;
 		lttng_session_sync(session);
+		goto out;
 	}
+	/* As LTTng-modules does: every start records the system's state. */
+	lttng_statedump(session);
 out:
 	mutex_unlock(&lttng_sessions_mutex);
 	return ret;
@@ -267,12 +315,15 @@ static void lttng_channel_free(struct lttng_channel *chan)
 	}
 	list_for_each_entry_safe(enabler, etmp, &chan->enablers, node) {
 		list_del(&enabler->node);
+		kfree(enabler->filter);
 		kfree(enabler);
 	}
 	if (chan->rb) {
 		lttng_rb_chan_finalize(chan->rb);
 		lttng_rb_chan_put(chan->rb);
 	}
+	kfree(chan->sc_events[0]);
+	kfree(chan->sc_events[1]);
 	kfree(chan);
 }
 
@@ -297,6 +348,7 @@ static void lttng_session_release(struct kref *ref)
 	}
 	WARN_ON_ONCE(!list_empty(&session->metadata_chans));
 	lttng_metadata_cache_put(session->cache);
+	lttng_session_trackers_free(session);
 	kfree(session);
 }
 
@@ -310,6 +362,38 @@ void lttng_session_put(struct lttng_session *session)
 	if (kref_put_mutex(&session->ref, lttng_session_release,
 			   &lttng_sessions_mutex))
 		mutex_unlock(&lttng_sessions_mutex);
+}
+
+/**
+ * lttng_session_statedump() - SESSION_STATEDUMP
+ * @session: the session
+ *
+ * Return: as lttng_statedump().
+ */
+int lttng_session_statedump(struct lttng_session *session)
+{
+	int ret;
+
+	mutex_lock(&lttng_sessions_mutex);
+	ret = lttng_statedump(session);
+	mutex_unlock(&lttng_sessions_mutex);
+	return ret;
+}
+
+/**
+ * lttng_session_metadata_regen() - SESSION_METADATA_REGEN
+ * @session: the session
+ *
+ * Return: as lttng_metadata_regen().
+ */
+int lttng_session_metadata_regen(struct lttng_session *session)
+{
+	int ret;
+
+	mutex_lock(&lttng_sessions_mutex);
+	ret = lttng_metadata_regen(session);
+	mutex_unlock(&lttng_sessions_mutex);
+	return ret;
 }
 
 /* A string in a fixed array must be NUL-terminated; what follows is junk. */
@@ -486,8 +570,11 @@ int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
 /**
  * lttng_enabler_create() - ask a channel to record events by name or glob
  * @chan: the channel
- * @pattern: NUL-terminated name or star-glob
- * @instrumentation: enum lttng_abi_instrumentation; tracepoints for now
+ * @pattern: NUL-terminated name or star-glob; for syscalls, the bare
+ *	syscall name (openat, open*, *)
+ * @instrumentation: enum lttng_abi_instrumentation: tracepoints and
+ *	syscalls for now
+ * @sc_entryexit: for syscalls, enum lttng_abi_syscall_entryexit
  *
  * The enabler starts disabled.  Its events, and those of providers or
  * matches that appear later, are created and declared in the metadata.
@@ -496,20 +583,32 @@ int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
  */
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const char *pattern,
-					   u32 instrumentation)
+					   u32 instrumentation,
+					   u32 sc_entryexit)
 {
 	struct lttng_enabler *enabler;
 	int ret;
 
 	if (!*pattern)
 		return ERR_PTR(-EINVAL);
-	if (instrumentation != LTTNG_ABI_TRACEPOINT)
+	switch (instrumentation) {
+	case LTTNG_ABI_TRACEPOINT:
+		break;
+	case LTTNG_ABI_SYSCALL:
+		if (sc_entryexit > LTTNG_ABI_SYSCALL_EXIT)
+			return ERR_PTR(-EINVAL);
+		break;
+	default:
+		pr_debug("lttng: instrumentation %u is not supported yet\n",
+			 instrumentation);
 		return ERR_PTR(-ENOSYS);
+	}
 	enabler = kzalloc(sizeof(*enabler), GFP_KERNEL);
 	if (!enabler)
 		return ERR_PTR(-ENOMEM);
 	enabler->chan = chan;
 	enabler->instrumentation = instrumentation;
+	enabler->sc_entryexit = sc_entryexit;
 	strscpy(enabler->pattern, pattern, sizeof(enabler->pattern));
 
 	mutex_lock(&lttng_sessions_mutex);
@@ -533,6 +632,30 @@ int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled)
 }
 
 /**
+ * lttng_enabler_set_filter() - keep an enabler's filter bytecode
+ * @enabler: the enabler
+ * @bc: the bytecode, kmalloc()ed; the enabler owns it from now on
+ *
+ * Return: 0, or -EBUSY if the enabler has a filter already (it is
+ * freed).
+ */
+int lttng_enabler_set_filter(struct lttng_enabler *enabler,
+			     struct lttng_abi_filter_bytecode *bc)
+{
+	int ret = 0;
+
+	mutex_lock(&lttng_sessions_mutex);
+	if (enabler->filter) {
+		ret = -EBUSY;
+		kfree(bc);
+	} else {
+		enabler->filter = bc;
+	}
+	mutex_unlock(&lttng_sessions_mutex);
+	return ret;
+}
+
+/**
  * lttng_enabler_match_count() - how many known events an enabler matches
  * @enabler: the enabler
  *
@@ -540,5 +663,10 @@ int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled)
  */
 unsigned int lttng_enabler_match_count(struct lttng_enabler *enabler)
 {
-	return lttng_probe_count_matching(enabler->pattern);
+	const struct lttng_event_desc *desc = NULL;
+	unsigned int n = 0;
+
+	while ((desc = lttng_next_desc(desc)))
+		n += lttng_enabler_matches(enabler, desc);
+	return n;
 }

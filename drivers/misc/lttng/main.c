@@ -88,19 +88,6 @@ static const struct seq_operations lttng_tp_list_seq_ops = {
 	.show = lttng_tp_list_show,
 };
 
-/* The syscall list stays empty until syscall events exist. */
-static void *lttng_sc_list_start(struct seq_file *m, loff_t *pos)
-{
-	return NULL;
-}
-
-static const struct seq_operations lttng_sc_list_seq_ops = {
-	.start = lttng_sc_list_start,
-	.next = lttng_tp_list_next,
-	.stop = lttng_tp_list_stop,
-	.show = lttng_tp_list_show,
-};
-
 static const struct file_operations lttng_list_fops = {
 	.read = seq_read,
 	.llseek = seq_lseek,
@@ -200,7 +187,7 @@ static long lttng_tracer_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_ABI_TRACEPOINT_LIST:
 		return lttng_abi_list_fd(&lttng_tp_list_seq_ops);
 	case LTTNG_ABI_SYSCALL_LIST:
-		return lttng_abi_list_fd(&lttng_sc_list_seq_ops);
+		return lttng_abi_list_fd(&lttng_syscall_list_seq_ops);
 	case LTTNG_ABI_WAIT_QUIESCENT:
 		tracepoint_synchronize_unregister();
 		return 0;

@@ -117,6 +117,25 @@ static long lttng_session_ioctl(struct file *file, unsigned int cmd,
 	}
 	case LTTNG_ABI_SESSION_CHANNEL_GET:
 		return lttng_session_channel_get(session, uarg);
+	case LTTNG_ABI_SESSION_STATEDUMP:
+		return lttng_session_statedump(session);
+	case LTTNG_ABI_SESSION_METADATA_REGEN:
+		return lttng_session_metadata_regen(session);
+	case LTTNG_ABI_SESSION_TRACK_PID:
+	case LTTNG_ABI_SESSION_UNTRACK_PID:
+		/* The pid is the argument itself, not a pointer. */
+		return lttng_session_track(session, LTTNG_ABI_TRACKER_PID,
+					   (s32)arg,
+					   cmd == LTTNG_ABI_SESSION_TRACK_PID);
+	case LTTNG_ABI_SESSION_TRACK_ID:
+	case LTTNG_ABI_SESSION_UNTRACK_ID: {
+		struct lttng_abi_tracker_args t;
+
+		if (copy_from_user(&t, uarg, sizeof(t)))
+			return -EFAULT;
+		return lttng_session_track(session, t.type, t.id,
+					   cmd == LTTNG_ABI_SESSION_TRACK_ID);
+	}
 	}
 	return -ENOTTY;
 }
@@ -147,6 +166,38 @@ int lttng_abi_session_fd(struct lttng_session *session)
 				    session, 0);
 }
 
+/*
+ * The bytecode is checked and kept with the enabler, but no interpreter
+ * runs it yet: the command fails with -ENOSYS, so that lttng reports the
+ * filter as refused instead of recording unfiltered events.
+ */
+static long lttng_event_set_filter(struct lttng_enabler *enabler,
+				   void __user *uarg)
+{
+	struct lttng_abi_filter_bytecode hdr, *bc;
+	int ret;
+
+	if (copy_from_user(&hdr, uarg, sizeof(hdr)))
+		return -EFAULT;
+	if (!hdr.len || hdr.len > LTTNG_ABI_FILTER_MAX_LEN ||
+	    hdr.reloc_offset > hdr.len) {
+		pr_debug("lttng: filter: bad length %u or relocation offset %u\n",
+			 hdr.len, hdr.reloc_offset);
+		return -EINVAL;
+	}
+	bc = memdup_user(uarg, sizeof(hdr) + hdr.len);
+	if (IS_ERR(bc))
+		return PTR_ERR(bc);
+	/* User space may have changed the header since the first copy. */
+	bc->len = hdr.len;
+	ret = lttng_enabler_set_filter(enabler, bc);
+	if (ret)
+		return ret;
+	pr_info_ratelimited("lttng: filter bytecode stored for '%s' but not run: filters are not supported yet\n",
+			    enabler->pattern);
+	return -ENOSYS;
+}
+
 static long lttng_event_ioctl(struct file *file, unsigned int cmd,
 			      unsigned long arg)
 {
@@ -158,8 +209,7 @@ static long lttng_event_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_ABI_DISABLE:
 		return lttng_enabler_set_enabled(enabler, false);
 	case LTTNG_ABI_FILTER:
-		pr_debug("lttng: filter bytecode is not supported yet\n");
-		return -ENOSYS;
+		return lttng_event_set_filter(enabler, (void __user *)arg);
 	}
 	return -ENOTTY;
 }
@@ -195,7 +245,15 @@ static long lttng_channel_add_event(struct lttng_channel *chan,
 		fd = -EINVAL;
 		goto out;
 	}
-	enabler = lttng_enabler_create(chan, ev->name, ev->instrumentation);
+	if (ev->instrumentation == LTTNG_ABI_SYSCALL &&
+	    (ev->u.syscall.abi != LTTNG_ABI_SYSCALL_ABI_ALL ||
+	     ev->u.syscall.match != LTTNG_ABI_SYSCALL_MATCH_NAME)) {
+		pr_debug("lttng: event: syscalls are matched by name, all ABIs\n");
+		fd = -EINVAL;
+		goto out;
+	}
+	enabler = lttng_enabler_create(chan, ev->name, ev->instrumentation,
+				       ev->u.syscall.entryexit);
 	if (IS_ERR(enabler)) {
 		fd = PTR_ERR(enabler);
 		goto out;
@@ -230,8 +288,16 @@ static long lttng_channel_ioctl(struct file *file, unsigned int cmd,
 		return lttng_channel_set_enabled(chan, true);
 	case LTTNG_ABI_DISABLE:
 		return lttng_channel_set_enabled(chan, false);
-	case LTTNG_ABI_CONTEXT:
-		return -ENOSYS;
+	case LTTNG_ABI_SYSCALL_MASK:
+		return lttng_syscall_mask(chan, (void __user *)arg);
+	case LTTNG_ABI_CONTEXT: {
+		struct lttng_abi_context c;
+
+		/* The perf counter part is not validated: see the ABI. */
+		if (copy_from_user(&c, (void __user *)arg, sizeof(c)))
+			return -EFAULT;
+		return lttng_channel_add_context(chan, c.ctx);
+	}
 	}
 	return -ENOTTY;
 }

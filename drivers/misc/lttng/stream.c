@@ -149,6 +149,10 @@ static long lttng_stream_ioctl(struct file *file, unsigned int cmd,
 			return -ENOTTY;
 		lttng_rb_buf_clear(s->buf);
 		return 0;
+	case LTTNG_ABI_RB_METADATA_CACHE_DUMP:
+		if (!s->ms)
+			return -ENOTTY;
+		return lttng_metadata_stream_cache_dump(s->ms);
 	case LTTNG_ABI_RB_GET_METADATA_VERSION:
 		if (!s->ms)
 			return -ENOTTY;

@@ -54,6 +54,9 @@ struct lttng_event_field {
  * @nr_fields: number of @fields
  * @tp: the kernel tracepoint the probe hooks
  * @probe: the probe callback, called with the struct lttng_event as data
+ * @syscall: for a syscall event, 1 + the syscall number, else 0; such an
+ *	event has no @tp or @probe of its own (kernel/lttng/syscalls.c)
+ * @syscall_exit: a syscall exit event
  */
 struct lttng_event_desc {
 	const char *name;
@@ -61,6 +64,8 @@ struct lttng_event_desc {
 	unsigned int nr_fields;
 	struct tracepoint *tp;
 	void *probe;
+	unsigned short syscall;
+	bool syscall_exit;
 };
 
 /**

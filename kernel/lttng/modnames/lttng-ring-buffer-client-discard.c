@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: the module name lttng-ring-buffer-client-discard.
+ * See Makefile in this directory.
+ */
+#include <linux/module.h>
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("LTTng built-in: ring buffer client, discard mode (part of the tracer)");

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: the module name lttng-ring-buffer-metadata-mmap-client.
+ * See Makefile in this directory.
+ */
+#include <linux/module.h>
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("LTTng built-in: metadata ring buffer client, mmap output (part of the tracer)");
