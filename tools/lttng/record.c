@@ -47,6 +47,50 @@ enum {
 	OPT_NAME,
 };
 
+/* -t names, indexed by enum lttng_abi_context_type. */
+static const char * const record_ctx_names[] = {
+	[LTTNG_ABI_CONTEXT_PID] = "pid",
+	[LTTNG_ABI_CONTEXT_PROCNAME] = "procname",
+	[LTTNG_ABI_CONTEXT_PRIO] = "prio",
+	[LTTNG_ABI_CONTEXT_NICE] = "nice",
+	[LTTNG_ABI_CONTEXT_VPID] = "vpid",
+	[LTTNG_ABI_CONTEXT_TID] = "tid",
+	[LTTNG_ABI_CONTEXT_VTID] = "vtid",
+	[LTTNG_ABI_CONTEXT_PPID] = "ppid",
+	[LTTNG_ABI_CONTEXT_VPPID] = "vppid",
+	[LTTNG_ABI_CONTEXT_HOSTNAME] = "hostname",
+	[LTTNG_ABI_CONTEXT_CPU_ID] = "cpu_id",
+	[LTTNG_ABI_CONTEXT_INTERRUPTIBLE] = "interruptible",
+	[LTTNG_ABI_CONTEXT_PREEMPTIBLE] = "preemptible",
+	[LTTNG_ABI_CONTEXT_NEED_RESCHEDULE] = "need_reschedule",
+	[LTTNG_ABI_CONTEXT_MIGRATABLE] = "migratable",
+	[LTTNG_ABI_CONTEXT_CGROUP_NS] = "cgroup_ns",
+	[LTTNG_ABI_CONTEXT_IPC_NS] = "ipc_ns",
+	[LTTNG_ABI_CONTEXT_MNT_NS] = "mnt_ns",
+	[LTTNG_ABI_CONTEXT_NET_NS] = "net_ns",
+	[LTTNG_ABI_CONTEXT_PID_NS] = "pid_ns",
+	[LTTNG_ABI_CONTEXT_USER_NS] = "user_ns",
+	[LTTNG_ABI_CONTEXT_UTS_NS] = "uts_ns",
+	[LTTNG_ABI_CONTEXT_UID] = "uid",
+	[LTTNG_ABI_CONTEXT_EUID] = "euid",
+	[LTTNG_ABI_CONTEXT_SUID] = "suid",
+	[LTTNG_ABI_CONTEXT_GID] = "gid",
+	[LTTNG_ABI_CONTEXT_EGID] = "egid",
+	[LTTNG_ABI_CONTEXT_SGID] = "sgid",
+	[LTTNG_ABI_CONTEXT_VUID] = "vuid",
+	[LTTNG_ABI_CONTEXT_VEUID] = "veuid",
+	[LTTNG_ABI_CONTEXT_VSUID] = "vsuid",
+	[LTTNG_ABI_CONTEXT_VGID] = "vgid",
+	[LTTNG_ABI_CONTEXT_VEGID] = "vegid",
+	[LTTNG_ABI_CONTEXT_VSGID] = "vsgid",
+	[LTTNG_ABI_CONTEXT_TIME_NS] = "time_ns",
+};
+
+#define RECORD_MAX_CTX	ARRAY_SIZE(record_ctx_names)
+
+#define RECORD_SYSCALL_PREFIX	"syscall:"
+
+
 /**
  * struct record_opts - the command line
  * @events: the -e arguments, each a comma-separated list
@@ -60,6 +104,8 @@ enum {
  * @duration_ms: without a command: how long to record, -1 until a signal
  * @no_start: never start the session
  * @name: the session name
+ * @ctx: the -t contexts, enum lttng_abi_context_type
+ * @nr_ctx: how many
  * @cmd: the command to run, or NULL
  */
 struct record_opts {
@@ -73,6 +119,8 @@ struct record_opts {
 	s64 duration_ms;
 	bool no_start;
 	const char *name;
+	unsigned int ctx[RECORD_MAX_CTX];
+	unsigned int nr_ctx;
 	char **cmd;
 };
 
@@ -101,7 +149,8 @@ struct record {
 int cmd_record_usage(int status)
 {
 	fprintf(stderr,
-		"usage: lttng record [-e EVENT[,EVENT...]]... [-o DIR] [-s SUBBUF_SIZE]\n"
+		"usage: lttng record [-e EVENT[,EVENT...]]... [-t CONTEXT]... [-o DIR]\n"
+		"                    [-s SUBBUF_SIZE]\n"
 		"                    [-n NUM_SUBBUF] [--overwrite] [--output mmap|splice|both]\n"
 		"                    [-d SECONDS] [--no-start] [--name NAME] [-- CMD [ARGS...]]\n"
 		"\n"
@@ -109,7 +158,13 @@ int cmd_record_usage(int status)
 		"until SIGINT or SIGTERM.\n"
 		"\n"
 		"  -e, --event LIST        events to enable, comma-separated; star globs\n"
-		"                          allowed; repeatable\n"
+		"                          allowed; syscall:NAME enables the entry and\n"
+		"                          exit events of syscall NAME (syscall:* for\n"
+		"                          all); repeatable\n"
+		"  -t, --context TYPE      add a context to every event: pid, tid,\n"
+		"                          procname, prio, nice, vpid, vtid, ppid,\n"
+		"                          vppid, hostname, cpu_id, uid, gid, ...,\n"
+		"                          *_ns; repeatable\n"
 		"  -o, --output-dir DIR    trace directory (default ./" RECORD_DEFAULT_DIR ")\n"
 		"  -s, --subbuf-size SIZE  sub-buffer size, power of two, K/M/G suffixes\n"
 		"                          (default 256K)\n"
@@ -167,11 +222,30 @@ static int record_parse_size(const char *arg, const char *what,
 	return 0;
 }
 
+static int record_parse_ctx(const char *arg, struct record_opts *o)
+{
+	unsigned int i;
+
+	for (i = 0; i < RECORD_MAX_CTX; i++) {
+		if (!record_ctx_names[i] || strcmp(arg, record_ctx_names[i]))
+			continue;
+		if (o->nr_ctx == RECORD_MAX_CTX) {
+			lttng_error("too many contexts");
+			return -1;
+		}
+		o->ctx[o->nr_ctx++] = i;
+		return 0;
+	}
+	lttng_error("unknown context '%s'", arg);
+	return -1;
+}
+
 /* Return: -1 to go on, or the exit status to return at once. */
 static int record_parse(int argc, char **argv, struct record_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "event",	required_argument,	NULL, 'e' },
+		{ "context",	required_argument,	NULL, 't' },
 		{ "output-dir",	required_argument,	NULL, 'o' },
 		{ "subbuf-size", required_argument,	NULL, 's' },
 		{ "num-subbuf",	required_argument,	NULL, 'n' },
@@ -191,13 +265,17 @@ static int record_parse(int argc, char **argv, struct record_opts *o)
 	o->mode = LTTNG_READ_SPLICE;
 	o->duration_ms = -1;
 	o->name = RECORD_DEFAULT_NAME;
-	while ((opt = getopt_long(argc, argv, "+e:o:s:n:d:h", longopts,
+	while ((opt = getopt_long(argc, argv, "+e:t:o:s:n:d:h", longopts,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'e':
 			if (record_check_events(optarg))
 				return LTTNG_EXIT_USAGE;
 			o->events[o->nr_events++] = optarg;
+			break;
+		case 't':
+			if (record_parse_ctx(optarg, o))
+				return LTTNG_EXIT_USAGE;
 			break;
 		case 'o':
 			o->dir = optarg;
@@ -290,6 +368,27 @@ static int record_session(struct record *r, const char *name)
 	return 0;
 }
 
+static int record_contexts(struct record *r, const struct record_opts *o)
+{
+	struct lttng_abi_context c;
+	unsigned int i;
+
+	for (i = 0; i < o->nr_ctx; i++) {
+		memset(&c, 0, sizeof(c));
+		c.ctx = o->ctx[i];
+		if (lttng_ioctl(r->channel, LTTNG_ABI_CONTEXT, &c) < 0 &&
+		    errno != EEXIST) {
+			lttng_error("cannot add context %s: %s",
+				    record_ctx_names[o->ctx[i]],
+				    errno == ENOSYS ?
+				    "not available on this kernel" :
+				    strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int record_channel(struct record *r, const struct record_opts *o)
 {
 	struct lttng_abi_channel attr;
@@ -310,7 +409,7 @@ static int record_channel(struct record *r, const struct record_opts *o)
 			    strerror(errno));
 		return -1;
 	}
-	return 0;
+	return record_contexts(r, o);
 }
 
 static int record_event(struct record *r, const char *name, size_t len)
@@ -319,8 +418,15 @@ static int record_event(struct record *r, const char *name, size_t len)
 	int fd;
 
 	memset(&ev, 0, sizeof(ev));
-	memcpy(ev.name, name, len);
 	ev.instrumentation = LTTNG_ABI_TRACEPOINT;
+	if (len > strlen(RECORD_SYSCALL_PREFIX) &&
+	    !strncmp(name, RECORD_SYSCALL_PREFIX, strlen(RECORD_SYSCALL_PREFIX))) {
+		name += strlen(RECORD_SYSCALL_PREFIX);
+		len -= strlen(RECORD_SYSCALL_PREFIX);
+		ev.instrumentation = LTTNG_ABI_SYSCALL;
+		ev.u.syscall.entryexit = LTTNG_ABI_SYSCALL_ENTRYEXIT;
+	}
+	memcpy(ev.name, name, len);
 	fd = lttng_ioctl_fd(r->channel, LTTNG_ABI_EVENT, &ev);
 	if (fd < 0) {
 		lttng_error("cannot create event %s: %s", ev.name,
