@@ -25,7 +25,8 @@
  *    before its streams, a stream while it holds a sub-buffer or is
  *    mapped), and forked children that inherit all of it;
  *  - start and stop of sessions whose events are enabled while a small
- *    workload (one child per CPU) switches tasks, so that probes fire.
+ *    workload (one child per CPU) switches tasks, so that probes fire;
+ *  - CPUs going offline and back online under all of it.
  *
  * The compatible commands are the table below; the commands of the
  * header that the table does not know are fuzzed too, as generic ones,
@@ -837,16 +838,16 @@ static unsigned long calls[K_NR];
 static unsigned long created[K_NR];
 static unsigned long n_mmap_ok, n_splice_bytes, n_read_bytes;
 static unsigned long n_data_packets, n_meta_packets, n_magic_checked;
-static unsigned long n_forks, n_attach_checked, n_predictions;
+static unsigned long n_forks, n_attach_checked, n_predictions, n_hotplug;
 
 enum op {
 	OP_IOCTL, OP_CREATE, OP_CLOSE, OP_CONSUME, OP_IO, OP_CONTROL,
-	OP_BUILD, OP_TEARDOWN, OP_DUP, OP_FORK, OP_ATTACH, OP_NR,
+	OP_BUILD, OP_TEARDOWN, OP_DUP, OP_FORK, OP_ATTACH, OP_HOTPLUG, OP_NR,
 };
 
 static const char *const op_name[OP_NR] = {
 	"ioctl", "create", "close", "consume", "io", "control", "build",
-	"teardown", "dup", "fork", "attach",
+	"teardown", "dup", "fork", "attach", "hotplug",
 };
 
 static unsigned long op_count[OP_NR];
@@ -2945,6 +2946,55 @@ static void op_fork(void)
 		fail("a forked child ended with status 0x%x", status);
 }
 
+/* ---- CPU hotplug -------------------------------------------------------- */
+
+/*
+ * Take a CPU other than 0 offline, or bring it back: its buffers then
+ * get flushed from other CPUs, and closed by the dead-CPU callback.
+ */
+static bool cpu_down[64];
+
+static bool set_cpu_online(int cpu, bool online)
+{
+	char path[64];
+	int fd, ret;
+
+	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online",
+		 cpu);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	snprintf(cur_op, sizeof(cur_op), "cpu %d %s", cpu,
+		 online ? "online" : "offline");
+	trace("cpu %d %s", cpu, online ? "online" : "offline");
+	ret = write(fd, online ? "1" : "0", 1);
+	close(fd);
+	trace("= %d", ret);
+	if (ret == 1)
+		cpu_down[cpu] = !online;
+	return ret == 1;
+}
+
+static void op_hotplug(void)
+{
+	int cpu;
+
+	if (ncpu < 2 || ncpu > 64)
+		return;
+	cpu = 1 + below(ncpu - 1);
+	if (set_cpu_online(cpu, cpu_down[cpu]))
+		n_hotplug++;
+}
+
+static void all_cpus_online(void)
+{
+	int cpu;
+
+	for (cpu = 1; cpu < ncpu && cpu < 64; cpu++)
+		if (cpu_down[cpu] && !set_cpu_online(cpu, true))
+			fail("cpu %d does not come back online", cpu);
+}
+
 /* ---- the workload: one child per CPU switching tasks ------------------------ */
 
 static pid_t workers[64];
@@ -3542,8 +3592,10 @@ int main(int argc, char **argv)
 			op = OP_DUP;
 		else if (r < 970)
 			op = OP_FORK;
-		else
+		else if (r < 997)
 			op = OP_ATTACH;
+		else
+			op = OP_HOTPLUG;
 		op_count[op]++;
 		switch (op) {
 		case OP_IOCTL:
@@ -3576,6 +3628,9 @@ int main(int argc, char **argv)
 		case OP_FORK:
 			op_fork();
 			break;
+		case OP_HOTPLUG:
+			op_hotplug();
+			break;
 		default:
 			op_attach();
 		}
@@ -3585,6 +3640,7 @@ int main(int argc, char **argv)
 	}
 	iter = i;
 	stop_racer();
+	all_cpus_online();
 	stop_workload();
 	sessions_leaked = teardown_all();
 	close(pipe_r);
@@ -3635,8 +3691,8 @@ int main(int argc, char **argv)
 	       n_mmap_ok, n_splice_bytes, n_read_bytes);
 	printf(" data_packets=%lu metadata_packets=%lu magic_checked=%lu",
 	       n_data_packets, n_meta_packets, n_magic_checked);
-	printf(" forks=%lu predictions=%lu attach_checked=%lu\n",
-	       n_forks, n_predictions, n_attach_checked);
+	printf(" forks=%lu predictions=%lu attach_checked=%lu hotplug=%lu\n",
+	       n_forks, n_predictions, n_attach_checked, n_hotplug);
 	printf("abi_fuzz: racer from %ld", racer_from == ULONG_MAX ? -1L :
 	       (long)racer_from);
 	for (k = 0; k < K_NR; k++)
