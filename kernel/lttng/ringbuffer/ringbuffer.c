@@ -84,6 +84,7 @@
 #include <linux/uio.h>
 #include <linux/vmalloc.h>
 #include <linux/wait.h>
+#include <asm/shmparam.h>
 
 #include "ringbuffer.h"
 
@@ -1180,6 +1181,24 @@ static void rb_buf_free(struct lttng_rb_buf *buf)
 	kfree(buf);
 }
 
+/*
+ * A shape can be valid and still larger than the machine: refuse it
+ * before allocating, rather than let the OOM killer pick a victim.
+ */
+static int rb_memory_check(const struct lttng_rb_config *cfg)
+{
+	unsigned long per_buf = (cfg->num_subbuf + cfg->overwrite) *
+				cfg->subbuf_size;
+	unsigned long nr = cfg->global ? 1 : num_possible_cpus();
+
+	if (per_buf / PAGE_SIZE > si_mem_available() / nr) {
+		pr_debug("lttng: ring buffer: %lu bytes per buffer, %lu buffers, more than the memory available\n",
+			 per_buf, nr);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
 static struct lttng_rb_buf *rb_buf_alloc(struct lttng_rb_chan *chan, int cpu)
 {
 	unsigned int n = chan->cfg.num_subbuf;
@@ -1194,7 +1213,13 @@ static struct lttng_rb_buf *rb_buf_alloc(struct lttng_rb_chan *chan, int cpu)
 	buf->cpu = cpu;
 	buf->mem_len = (unsigned long)(n + chan->cfg.overwrite) <<
 		       chan->sb_order;
-	buf->mem = vmalloc_user(buf->mem_len);
+	/* vmalloc_user(), but failing instead of calling the OOM killer. */
+	buf->mem = __vmalloc_node_range(buf->mem_len, SHMLBA, VMALLOC_START,
+					VMALLOC_END,
+					GFP_KERNEL | __GFP_ZERO |
+					__GFP_RETRY_MAYFAIL | __GFP_NOWARN,
+					PAGE_KERNEL, VM_USERMAP, node,
+					__builtin_return_address(0));
 	buf->slots = kcalloc_node(n, sizeof(*buf->slots), GFP_KERNEL, node);
 	if (!buf->mem || !buf->slots)
 		goto err;
@@ -1269,6 +1294,9 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	int cpu, ret;
 
 	ret = rb_config_check(cfg, client);
+	if (ret)
+		return ERR_PTR(ret);
+	ret = rb_memory_check(cfg);
 	if (ret)
 		return ERR_PTR(ret);
 	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
