@@ -832,6 +832,28 @@ static int devnull = -1, plain_file = -1, epfd = -1;
 static bool racing;
 /* In a forked child: only model_safe() commands. */
 static bool in_child;
+/* Odd while the racer is in a system call on one of the fds (atomic). */
+static unsigned long racer_seq;
+
+/*
+ * A close() or munmap() does not release a file while another thread is
+ * in a system call on it: the release then runs when that call returns.
+ * Wait for the racer's call to end, so that what the model says is gone
+ * is gone.
+ */
+static void racer_quiesce(void)
+{
+	unsigned long seq;
+
+	/* (A child has no racer thread, but its parent's races it.) */
+	if (!racing || in_child)
+		return;
+	seq = __atomic_load_n(&racer_seq, __ATOMIC_SEQ_CST);
+	if (!(seq & 1))
+		return;
+	while (__atomic_load_n(&racer_seq, __ATOMIC_SEQ_CST) == seq)
+		sched_yield();
+}
 
 /* Statistics. */
 static unsigned long calls[K_NR];
@@ -948,6 +970,7 @@ static void close_obj(int i)
 	if (o->file >= 0)
 		sfiles[o->file].nfds--;
 	objs[i] = objs[--nobjs];
+	racer_quiesce();
 }
 
 /* ---- argument generators ------------------------------------------------ */
@@ -2174,6 +2197,7 @@ static void op_map_change(void)
 			fail("munmap: %s", errname(errno));
 		map_del(i);
 	}
+	racer_quiesce();
 }
 
 /* ---- read, splice, poll ------------------------------------------------- */
@@ -3230,10 +3254,12 @@ static void *racer(void *unused)
 		if (kind >= K_NR)
 			continue;
 		racer_calls[kind]++;
+		__atomic_add_fetch(&racer_seq, 1, __ATOMIC_SEQ_CST);
 		if ((K_STREAMS & KB(kind)) && chance(25))
 			racer_io(fd, kind);
 		else
 			racer_ioctl(fd, kind);
+		__atomic_add_fetch(&racer_seq, 1, __ATOMIC_SEQ_CST);
 		if (!(++k % 4))
 			sched_yield();
 	}
