@@ -783,6 +783,7 @@ struct obj {
 struct sess {
 	char name[LTTNG_ABI_SESSION_NAME_LEN];
 	bool name_known;	/* else no prediction is made by name */
+	bool chans_known;	/* else none is made of its channels */
 	bool boot;
 	int nchans;
 	int chans[MAX_CHANS_PER_SESSION];
@@ -1781,8 +1782,9 @@ static int new_sess(bool boot)
 
 	memset(&sessions[s], 0, sizeof(sessions[s]));
 	sessions[s].boot = boot;
-	/* SESSION makes a session named "". */
+	/* SESSION makes a session named "", without channels. */
 	sessions[s].name_known = !boot;
+	sessions[s].chans_known = true;
 	return s;
 }
 
@@ -1853,18 +1855,17 @@ static const char *show_name(const char *name)
 }
 
 /*
- * An extension struct as the kernel sees it: its first size bytes (the
- * size field says how many), the rest zero.  False if the name or index
- * cannot be known.
+ * An extension struct as the kernel sees it: get_user() of its whole
+ * size field, then copy_struct_from_user() of that many bytes, the rest
+ * zero.  A size of 1 makes an attach to "", the boot session.
  */
-static bool ext_seen(const struct arg *a, void *dst, size_t dsize)
+static void ext_seen(const struct arg *a, void *dst, size_t dsize)
 {
 	__u32 size;
 
 	memcpy(&size, a->p, sizeof(size));
 	memset(dst, 0, dsize);
 	memcpy(dst, a->p, size < dsize ? size : dsize);
-	return size >= sizeof(size);
 }
 
 static void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
@@ -1874,20 +1875,25 @@ static void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
 
 	if (kind == NEW_STREAM)
 		kind = o->kind == K_METADATA ? K_MSTREAM : K_STREAM;
-	if (amode_bad(a->mode))
-		a->p = NULL;	/* never look at what a bad pointer points to */
+	/* Never look at what a bad pointer points to (half of it may do). */
+	if (!arg_readable(a))
+		a->p = NULL;
 	switch (kind) {
 	case K_SESSION:
 		if (c->arg == A_ATTACH) {
 			struct lttng_abi_session_attach at;
 
-			sess = a->p && ext_seen(a, &at, sizeof(at)) ?
-				sess_by_name(at.name) : SESS_UNKNOWN;
+			sess = SESS_UNKNOWN;
+			if (a->p) {
+				ext_seen(a, &at, sizeof(at));
+				sess = sess_by_name(at.name);
+			}
 			if (sess < 0) {
 				/* Some session we cannot tell: names are moot. */
 				forget_names();
 				sess = new_sess(false);
 				sessions[sess].name_known = false;
+				sessions[sess].chans_known = false;
 			}
 		} else {
 			sess = new_sess(false);
@@ -1899,8 +1905,10 @@ static void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
 		if (c->arg == A_CHANGET) {
 			struct lttng_abi_channel_get g;
 
-			if (sess >= 0 && a->p && ext_seen(a, &g, sizeof(g)) &&
-			    g.index < (unsigned int)sessions[sess].nchans)
+			if (sess < 0 || !a->p)
+				break;
+			ext_seen(a, &g, sizeof(g));
+			if (g.index < (unsigned int)sessions[sess].nchans)
 				ch = sessions[sess].chans[g.index];
 			break;
 		}
@@ -2618,7 +2626,7 @@ static void op_create(void)
 			sizeof(struct lttng_abi_channel_get);
 		idx = ((struct lttng_abi_channel_get *)a.p)->index;
 		ret = do_ioctl(oi, LTTNG_ABI_SESSION_CHANNEL_GET, &a);
-		if (s < 0)
+		if (s < 0 || !sessions[s].chans_known)
 			return;
 		n_predictions++;
 		if (idx < (unsigned int)sessions[s].nchans && ret < 0 && errno != ENOMEM &&
