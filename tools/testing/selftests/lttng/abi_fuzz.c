@@ -3668,9 +3668,12 @@ int main(int argc, char **argv)
 		default:
 			op_attach();
 		}
-		if (i % 500 == 499)
-			printf("abi_fuzz: %lu iterations, %d fds, %d mappings, %lu unexpected\n",
-			       i + 1, nobjs, nmaps, unexpected);
+		if (i % 500 == 499) {
+			clock_gettime(CLOCK_REALTIME, &t1);
+			printf("abi_fuzz: %lu iterations, %d fds, %d mappings, %lu unexpected, %lds\n",
+			       i + 1, nobjs, nmaps, unexpected,
+			       (long)(t1.tv_sec - t0.tv_sec));
+		}
 	}
 	iter = i;
 	stop_racer();
