@@ -474,13 +474,15 @@ static void cmds_init(void)
 
 /*
  * Each known bug has a name, what it is, and a reproducer that -c NAME
- * runs alone: the shortest call sequence that shows it.  -x NAME keeps
- * the fuzzer off its path, so that the rest of the fuzzing goes on until
- * the kernel is fixed.
+ * runs alone: the shortest call sequence that shows it, exiting 0 once
+ * the kernel is right.  -x NAME keeps the fuzzer off its path, so that
+ * the rest of the fuzzing goes on until the kernel is fixed.  Fixed bugs
+ * stay, with the commit that fixed them, for their reproducers.
  */
 struct known_bug {
 	const char *name;
 	const char *what;
+	const char *fixed;	/* the fix, or NULL while it is open */
 	int (*repro)(void);
 	bool skip;
 };
@@ -491,11 +493,12 @@ static struct known_bug known_bugs[] = {
 	{
 		.name = "huge_channel",
 		/*
-		 * 256 MiB x 2 sub-buffers (768 MiB per CPU) passes the
-		 * checks, and vmalloc_user() with GFP_KERNEL invokes the OOM
+		 * 256 MiB x 2 sub-buffers (768 MiB per CPU) passed the
+		 * checks, and vmalloc_user() with GFP_KERNEL invoked the OOM
 		 * killer.  -x keeps valid shapes under 8 MiB per CPU.
 		 */
 		.what = "a valid channel larger than memory invokes the OOM killer, not ENOMEM",
+		.fixed = "3639f73, refuse buffers larger than the memory available",
 		.repro = repro_huge_channel,
 	},
 };
@@ -1077,11 +1080,18 @@ static size_t gen_channel(uint8_t *buf, char *desc, size_t dlen,
 		pick_timer();
 	c->output = chance(95) || valid ? below(2) : (uint32_t)rnd();
 	c->overwrite = chance(95) || valid ? below(2) : (int32_t)rnd();
-	/* Known bug huge_channel: a valid shape bigger than memory. */
-	if (skipped("huge_channel") && c->subbuf_size <= 1ULL << 28 &&
-	    c->num_subbuf <= 16384 &&
-	    (c->num_subbuf + 1) * c->subbuf_size > 8ULL << 20)
-		c->subbuf_size = 1ULL << 29;	/* too large: -EINVAL */
+	/*
+	 * Memory.  A shape the guest can hold stays under 8 MiB per CPU, so
+	 * that channels never starve the rest of the guest (1 GiB); a bigger
+	 * one is made 1.25 GiB per CPU, which the kernel must refuse with
+	 * -ENOMEM.  With -x huge_channel (the OOM killer before 3639f73), it
+	 * is made invalid instead.
+	 */
+	if (c->subbuf_size <= 1ULL << 28 && c->num_subbuf <= 16384 &&
+	    (c->num_subbuf + 1) * c->subbuf_size > 8ULL << 20) {
+		c->subbuf_size = 1ULL << (skipped("huge_channel") ? 29 : 28);
+		c->num_subbuf = 4;
+	}
 	if (chance(10))
 		for (size_t i = 0; i < sizeof(c->padding); i++)
 			c->padding[i] = rnd();
@@ -3312,8 +3322,8 @@ static void stop_racer(void)
 /*
  * huge_channel: tracer, session, then one data channel of 2 sub-buffers
  * of 256 MiB, which lttng_chan_params_check() accepts ((2 + 1) x 256 MiB
- * <= INT_MAX).  Expected: -ENOMEM on a 1 GiB machine.  Seen: the OOM
- * killer kills other processes, then this one (SIGKILL).
+ * <= INT_MAX).  Expected: -ENOMEM on a 1 GiB machine.  Seen before the
+ * fix: the OOM killer killed other processes, then this one (SIGKILL).
  */
 static int repro_huge_channel(void)
 {
@@ -3474,8 +3484,10 @@ static void help(void)
 		"       abi_fuzz -c BUG\n"
 		"known kernel bugs, for -x (skip its path) and -c (reproduce it):\n");
 	for (i = 0; i < ARRAY_SIZE(known_bugs); i++)
-		fprintf(stderr, "  %s: %s\n", known_bugs[i].name,
-			known_bugs[i].what);
+		fprintf(stderr, "  %s: %s%s%s\n", known_bugs[i].name,
+			known_bugs[i].what,
+			known_bugs[i].fixed ? "; fixed by " : "",
+			known_bugs[i].fixed ? known_bugs[i].fixed : "");
 	exit(2);
 }
 
@@ -3516,9 +3528,11 @@ int main(int argc, char **argv)
 			for (j = 0; j < ARRAY_SIZE(known_bugs); j++)
 				if (!strcmp(known_bugs[j].name, optarg)) {
 					setvbuf(stdout, NULL, _IOLBF, 0);
-					printf("abi_fuzz: reproducer of %s: %s\n",
+					printf("abi_fuzz: reproducer of %s: %s (%s)\n",
 					       known_bugs[j].name,
-					       known_bugs[j].what);
+					       known_bugs[j].what,
+					       known_bugs[j].fixed ?
+					       known_bugs[j].fixed : "open");
 					return known_bugs[j].repro();
 				}
 			help();
@@ -3670,8 +3684,9 @@ int main(int argc, char **argv)
 		}
 		if (i % 500 == 499) {
 			clock_gettime(CLOCK_REALTIME, &t1);
-			printf("abi_fuzz: %lu iterations, %d fds, %d mappings, %lu unexpected, %lds\n",
-			       i + 1, nobjs, nmaps, unexpected,
+			printf("abi_fuzz: %lu iterations, %d fds, %d mappings, ",
+			       i + 1, nobjs, nmaps);
+			printf("%lu unexpected, %lds\n", unexpected,
 			       (long)(t1.tv_sec - t0.tv_sec));
 		}
 	}
