@@ -3,7 +3,7 @@
 #
 # rb-mmap-splice: `lttng record --output both` takes every packet once and
 # writes it twice before putting it, through the mapping into $OUT/trace
-# and through splice into $OUT/trace-splice.  Small sub-buffers (8 x 4 KiB
+# and through splice into $OUT/trace-splice.  Small sub-buffers (32 x 4 KiB
 # per CPU) make many packets and wrap every ring; rb-mmap-splice.host.sh
 # compares the two traces.
 set -e
@@ -38,7 +38,7 @@ chmod +x /tmp/wl-run
 # Every event the kernel has, not only sched_switch.
 lttng list >"$OUT/events"
 events=$(paste -s -d, "$OUT/events")
-lttng record -e "$events" -s 4K -n 8 --output both -o "$OUT/trace" \
+lttng record -e "$events" -s 4K -n 32 --output both -o "$OUT/trace" \
 	-- /tmp/wl-run 2>"$OUT/record.log" || {
 	cat "$OUT/record.log"
 	exit 1
