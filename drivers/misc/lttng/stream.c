@@ -179,13 +179,19 @@ static long lttng_stream_ioctl(struct file *file, unsigned int cmd,
 static __poll_t lttng_stream_poll(struct file *file, poll_table *wait)
 {
 	struct lttng_stream *s = file->private_data;
+	__poll_t mask;
 
-	if (s->ms) {
+	if (s->ms)
 		poll_wait(file, &s->ms->cache->wait, wait);
-		if (lttng_metadata_stream_pending(s->ms))
-			return EPOLLIN | EPOLLRDNORM;
-	}
-	return lttng_rb_poll(s->buf, file, wait);
+	/*
+	 * Always past this point: epoll queues on the wait queues of its
+	 * first call only, and a metadata stream needs both, the cache's for
+	 * new text and the ring buffer's for the hang-up.
+	 */
+	mask = lttng_rb_poll(s->buf, file, wait);
+	if (s->ms && lttng_metadata_stream_pending(s->ms))
+		return EPOLLIN | EPOLLRDNORM;
+	return mask;
 }
 
 static int lttng_stream_mmap(struct file *file, struct vm_area_struct *vma)
