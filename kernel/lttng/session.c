@@ -231,9 +231,16 @@ static int lttng_session_sync(struct lttng_session *session)
 		if (ret)
 			return ret;
 	}
-	ret = lttng_metadata_sync(session);
-	if (ret)
-		return ret;
+	/*
+	 * Nobody reads the metadata before a metadata channel exists or the
+	 * session starts, and until then the channels may still get contexts,
+	 * which their stream declarations must carry.
+	 */
+	if (session->been_active || !list_empty(&session->metadata_chans)) {
+		ret = lttng_metadata_sync(session);
+		if (ret)
+			return ret;
+	}
 	list_for_each_entry(chan, &session->chans, node)
 		lttng_channel_sync_state(chan);
 	return 0;
