@@ -1565,6 +1565,11 @@ static void gen_arg(struct cmd *c, unsigned int nr, struct arg *a, bool valid)
 	}
 	case A_SYSMASK:
 		size = gen_sysmask(scratch, desc, sizeof(desc));
+		/*
+		 * The kernel reads len, then writes back len and as many
+		 * mask bytes as its table has, whatever len says.
+		 */
+		need = sizeof(__u32);
 		break;
 	case A_BYTECODE:
 		size = gen_bytecode(scratch, desc, sizeof(desc));
@@ -1728,7 +1733,8 @@ static long do_ioctl_fd(int oi, int fd, enum kind kind, unsigned int nr,
 	    !(a->mode == AM_NULL && (c->flags & F_NULL_OK)))
 		fail("%s on a %s fd succeeded (%ld) with a bad pointer: %s",
 		     c->name, kind_name[kind], ret, a->desc);
-	if (own && c->arg == A_OUT && a->mode == AM_RDONLY)
+	if (own && (c->arg == A_OUT || c->arg == A_SYSMASK) &&
+	    a->mode == AM_RDONLY)
 		fail("%s on a %s fd succeeded (%ld), writing into a read-only page",
 		     c->name, kind_name[kind], ret);
 	if (own && (c->flags & (F_FD | F_MAYFD)) && ret > 0) {
