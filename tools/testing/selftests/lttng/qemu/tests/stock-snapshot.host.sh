@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # stock-snapshot.host.sh OUT: what a flight recorder keeps.  The channel
-# has 4 sub-buffers of 4 KiB per CPU; workload a (200 sleeps) overflows
-# it many times before snapshot one, then workload b (200 sleeps) before
-# snapshot two.  For each snapshot:
+# has 4 sub-buffers of 4 KiB per CPU; workload a (a sleep every 10 ms)
+# overflows it many times in 3 s before snapshot one, taken while a runs;
+# then a stops, and workload b does the same before snapshot two.  For
+# each snapshot:
 #
 #   - babeltrace2 reads it; two streams; time never goes back; no
 #     discarded events or packets (overwritten packets are not losses);
@@ -14,8 +15,7 @@
 #     the writer's sub-buffer aside), each 4 KiB, each starting no earlier
 #     than the previous one ended;
 #   - snapshot one has workload a's switches and none of b's; snapshot two
-#     has b's and none of a's (overwritten meanwhile), and fewer than b's
-#     200 sleeps: the buffer could not hold them all;
+#     has b's and none of a's (overwritten meanwhile);
 #   - per stream, snapshot two's sequence numbers continue past snapshot
 #     one's, with a gap: the same buffer went on and wrapped in between.
 set -euo pipefail
@@ -31,8 +31,6 @@ fail() {
 	exit 1
 }
 
-[[ $(cat "$out/wl-snap-a.done") == 200 && $(cat "$out/wl-snap-b.done") == 200 ]] ||
-	fail "a workload did not finish"
 one=$(find "$out/snap" -maxdepth 1 -name 'one-*' | head -n1)/kernel
 two=$(find "$out/snap" -maxdepth 1 -name 'two-*' | head -n1)/kernel
 [[ -f $one/metadata && -f $two/metadata ]] || fail "missing snapshot: $(ls "$out/snap")"
@@ -86,6 +84,3 @@ $check "$one" --summary --streams 2 --monotonic --no-discards \
 $check "$two" --summary --streams 2 --monotonic --no-discards \
 	--match "sched_switch:prev_comm=wl-snap-b,prev_tid=$b" \
 	--no-match "sched_switch:prev_tid=$a" --no-match "sched_switch:next_tid=$a"
-n=$($check "$two" --summary --match "sched_switch:prev_tid=$b" |
-	awk '/match sched_switch/ { print $NF }')
-((n < 200)) || fail "snapshot two kept all $n switches out of b: nothing was overwritten"
