@@ -42,7 +42,7 @@ $check "$out/trace/kernel" --summary --streams 2 --monotonic --no-discards \
 	--min-count "syscall_entry_*=100" --min-count "syscall_exit_*=100"
 
 # The contexts of P's events, in time order, around its execve.
-PYTHONPATH=$(dirname "$0")/.. /usr/bin/python3 - "$out/trace/kernel" "$pid" "$comm" <<'PY'
+PYTHONPATH=$(dirname "$0")/.. /usr/bin/python3 -B - "$out/trace/kernel" "$pid" "$comm" <<'PY'
 import sys
 
 from ctfcheck import read_trace, field_equal
