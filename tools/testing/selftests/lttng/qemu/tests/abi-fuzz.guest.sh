@@ -10,7 +10,9 @@
 # any new taint.
 #
 # The seed is random and printed on the console first; abi_fuzz.seed=N on
-# the kernel command line fixes it, abi_fuzz.n=N the iteration count,
+# the kernel command line fixes it (make check and CI use the one in
+# abi-fuzz.append, so that their runs repeat; `make boot` without it
+# fuzzes a new sequence each time), abi_fuzz.n=N the iteration count,
 # abi_fuzz.known_bugs=A,B the known bugs skipped (empty: none), and
 # abi_fuzz.case=BUG runs only the reproducer of one:
 #   make boot SCRIPT=tools/testing/selftests/lttng/qemu/tests/abi-fuzz.guest.sh \
