@@ -28,7 +28,7 @@ fuzz=$(find / -xdev -type f -name abi_fuzz -path '*selftests*' | head -n1)
 
 # The debug kernel (KASAN, lockdep, kmemleak) runs about 10 times slower.
 if [ -e /sys/kernel/debug/kmemleak ]; then
-	n=3000
+	n=1500
 else
 	n=5000
 fi
