@@ -35,9 +35,10 @@ wait
 EOS
 chmod +x /tmp/wl-run
 
-# Every event the kernel has, not only sched_switch.
-lttng list >"$OUT/events"
-events=$(paste -s -d, "$OUT/events")
+# The scheduler's events: the workload's switches and wake-ups.  Not
+# every event the kernel has: on the debug kernel the per-tick ones
+# (sched_stat_runtime) outrun a reader that writes each packet twice.
+events=sched_switch,sched_wakeup,sched_waking
 lttng record -e "$events" -s 4K -n 32 --output both -o "$OUT/trace" \
 	-- /tmp/wl-run 2>"$OUT/record.log" || {
 	cat "$OUT/record.log"
