@@ -147,7 +147,8 @@ group "lttng: syscalls: trace system call entry and exit" \
 group "lttng: docs: document LTTng built-in" \
 	"Overview, ABI, boot-time tracing grammar and instrumentation guide
 under Documentation/trace/lttng/." \
-	Documentation/trace/lttng Documentation/trace/index.rst
+	Documentation/trace/lttng Documentation/trace/index.rst \
+	Documentation/admin-guide/kernel-parameters.txt
 
 group "lttng: tools: add the lttng tool and the selftests" \
 	"tools/lttng is a small static control and consumer tool for firmware
