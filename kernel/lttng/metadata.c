@@ -204,6 +204,11 @@ static const char lttng_tsdl_integer[] =
 static const char lttng_tsdl_array[] =
 	"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = 10; } _%s[%u];\n";
 
+/* A u16 byte count, then the bytes, in hexadecimal. */
+static const char lttng_tsdl_sequence[] =
+	"\t\tinteger { size = 16; align = 8; signed = 0; base = 10; } __%s_length;\n"
+	"\t\tinteger { size = 8; align = 8; signed = 0; base = 16; } _%s[ __%s_length ];\n";
+
 static const char lttng_tsdl_text[] =
 	"\t\tinteger { size = %u; align = 8; signed = 0; encoding = UTF8; base = 10; } _%s[%u];\n";
 
@@ -245,6 +250,9 @@ static int lttng_metadata_field(struct lttng_metadata_cache *cache,
 	case LTTNG_FIELD_STRING:
 		return lttng_metadata_append(cache, "\t\tstring _%s;\n",
 					     f->name);
+	case LTTNG_FIELD_SEQUENCE:
+		return lttng_metadata_append(cache, lttng_tsdl_sequence,
+					     f->name, f->name, f->name);
 	}
 	return -EINVAL;
 }

@@ -27,6 +27,7 @@ enum lttng_field_type {
 	LTTNG_FIELD_ARRAY_TEXT,		/* fixed-size char array, UTF-8 */
 	LTTNG_FIELD_STRING,		/* NUL-terminated */
 	LTTNG_FIELD_ARRAY,		/* fixed-size array of integers */
+	LTTNG_FIELD_SEQUENCE,		/* u16 byte count, then the bytes */
 };
 
 /**
@@ -37,6 +38,10 @@ enum lttng_field_type {
  * @is_signed: integer signedness
  * @hex: show in base 16
  * @len: array length in elements
+ *
+ * A sequence is recorded as a u16 count of bytes, then the bytes; its
+ * CTF declaration is a length field __NAME_length and the byte sequence
+ * _NAME[__NAME_length], as LTTng-modules declares sequences.
  */
 struct lttng_event_field {
 	const char *name;
@@ -54,8 +59,9 @@ struct lttng_event_field {
  * @nr_fields: number of @fields
  * @tp: the kernel tracepoint the probe hooks
  * @probe: the probe callback, called with the struct lttng_event as data
- * @syscall: for a syscall event, 1 + the syscall number, else 0; such an
- *	event has no @tp or @probe of its own (kernel/lttng/syscalls.c)
+ * @syscall: for a syscall event, 1 + its index in the syscall tables,
+ *	else 0; such an event has no @tp or @probe of its own
+ *	(kernel/lttng/syscalls.c)
  * @syscall_exit: a syscall exit event
  */
 struct lttng_event_desc {
