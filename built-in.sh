@@ -79,6 +79,7 @@ OVERLAY=(
 	Documentation/trace/lttng
 	tools/lttng
 	tools/testing/selftests/lttng
+	scripts/lttng
 )
 
 # The inserted blocks: file, anchor line, inserted lines, and whether the

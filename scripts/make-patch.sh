@@ -141,8 +141,11 @@ enables it." \
 	kernel/lttng/probes
 
 group "lttng: syscalls: trace system call entry and exit" \
-	"Tables generated from the kernel's own syscall table and prototypes." \
-	':(glob)kernel/lttng/**/*syscall*'
+	"Every syscall of the architecture's table, entry and exit, with its
+arguments and return value; the tables are generated at build time by
+scripts/lttng/gen-syscalls.pl from the syscall tables and the
+SYSCALL_DEFINE prototypes of the tree." \
+	':(glob)kernel/lttng/**/*syscall*' scripts/lttng
 
 group "lttng: docs: document LTTng built-in" \
 	"Overview, ABI, boot-time tracing grammar and instrumentation guide

@@ -2,100 +2,227 @@
 /*
  * LTTng built-in: system call events.
  *
- * Every native syscall of the architecture has two events,
- * syscall_entry_NAME and syscall_exit_NAME, named as LTTng-modules names
- * them.  The list comes from the architecture's syscall table at build
- * time (gen-syscall-names.awk).  Entry events carry no field yet; exit
- * events carry the return value.
+ * Every syscall of the architecture's table has two events,
+ * syscall_entry_NAME and syscall_exit_NAME, named and laid out as
+ * LTTng-modules names and lays them out: the entry event records the
+ * arguments, the exit event the return value and the output arguments.
+ * ia32 syscalls, with CONFIG_IA32_EMULATION, have compat_syscall_entry_NAME
+ * and compat_syscall_exit_NAME.  What the tables do not describe (a
+ * reserved number, a number past the table, an x32 syscall) is recorded as
+ * syscall_entry_unknown and syscall_exit_unknown, with the number and the
+ * six argument registers.  The tables are generated at build time
+ * (syscall-tables.c).
  *
- * A channel hooks one probe on each of the sys_enter and sys_exit
- * tracepoints while it has a syscall event enabled, and dispatches by
- * syscall number through its own table of events.  A SYSCALL enabler
- * matches the bare syscall name (openat, open*, *).
+ * Hooking.  A channel hooks one probe on sys_enter and one on sys_exit
+ * while it has a syscall event enabled, and no probe at all otherwise.
+ * The probe finds the event of a syscall in the channel's table, by slot
+ * (syscalls.h): one load, NULL for a syscall the channel does not record.
+ * A slot that the tables do not describe points to the unknown event when
+ * that one is enabled.
  *
- * Compat and x32 syscalls are not recorded yet.
+ * User memory.  Probes run with preemption disabled, so they never fault
+ * a page in: they read user memory with copy_from_user_nofault() and
+ * strncpy_from_user_nofault(), which return an error where a page is not
+ * mapped (a bad pointer, or a good one to a page not yet touched).  What
+ * is read goes to a per-CPU scratch area first, so that the record can be
+ * reserved with its exact size:
+ *
+ *  - a string is recorded up to LTTNG_SC_STRING_MAX - 1 bytes; one that
+ *    cannot be read is recorded as "(fault)", a NULL one as "(null)";
+ *  - a buffer or an array is recorded as a sequence of at most
+ *    LTTNG_SC_DATA_MAX bytes (at least one whole element), after the
+ *    pointer's value; one that cannot be read is an empty sequence;
+ *  - output memory is recorded by the exit event, and only when the
+ *    syscall did not fail; a buffer that the syscall filled has the size
+ *    it returned (read).
+ *
+ * A syscall tracepoint never nests in itself on a CPU, so one scratch
+ * area per CPU is enough.
  */
 
 #include <linux/compat.h>
+#include <linux/percpu.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/tracepoint.h>
+#include <linux/uaccess.h>
+#include <linux/unaligned.h>
 #include <asm/syscall.h>
-#include <asm/unistd.h>
 #include <trace/events/syscalls.h>
 
 #include "internal.h"
+#include "syscalls.h"
 
-#define LTTNG_SC_ENTRY_PREFIX	"syscall_entry_"
-#define LTTNG_SC_EXIT_PREFIX	"syscall_exit_"
+#define LTTNG_SC_FAULT		"(fault)"
+#define LTTNG_SC_NULL		"(null)"
 
-static const struct lttng_event_field lttng_sc_exit_fields[] = {
-	{ .name = "ret", .type = LTTNG_FIELD_INTEGER, .size = sizeof(long),
-	  .is_signed = 1 },
-};
+/* Allocated with the first hook, for good: see lttng_syscall_hook(). */
+static char __percpu *lttng_sc_scratch;
 
-#define LTTNG_SYSCALL(_nr, _name)					\
-	{ .name = LTTNG_SC_ENTRY_PREFIX #_name, .syscall = (_nr) + 1 },
-static const struct lttng_event_desc lttng_sc_entry_descs[] = {
-#include "syscall-names.h"
-};
-
-#undef LTTNG_SYSCALL
-
-#define LTTNG_SYSCALL(_nr, _name)					\
-	{ .name = LTTNG_SC_EXIT_PREFIX #_name, .syscall = (_nr) + 1,	\
-	  .syscall_exit = true, .fields = lttng_sc_exit_fields,		\
-	  .nr_fields = ARRAY_SIZE(lttng_sc_exit_fields) },
-static const struct lttng_event_desc lttng_sc_exit_descs[] = {
-#include "syscall-names.h"
-};
-
-#undef LTTNG_SYSCALL
-
-#define LTTNG_NR_SC	ARRAY_SIZE(lttng_sc_entry_descs)
-
-/**
- * lttng_syscall_next_desc() - iterate over the syscall events
- * @prev: NULL to start, else the previous one
- *
- * Entry events first, then exit events, each in table order.
- *
- * Return: the next event description, or NULL at the end.
- */
-const struct lttng_event_desc *lttng_syscall_next_desc(const struct lttng_event_desc *prev)
+static const struct lttng_sc_event *lttng_sc_event(const struct lttng_event_desc *desc)
 {
-	if (!prev)
-		return &lttng_sc_entry_descs[0];
-	if (prev == &lttng_sc_entry_descs[LTTNG_NR_SC - 1])
-		return &lttng_sc_exit_descs[0];
-	if (prev == &lttng_sc_exit_descs[LTTNG_NR_SC - 1])
-		return NULL;
-	return prev + 1;
+	return container_of(desc, struct lttng_sc_event, desc);
 }
 
-/**
- * lttng_syscall_name() - the bare syscall name of a syscall event
- * @desc: a syscall event description
- *
- * Return: openat for syscall_entry_openat.
- */
-const char *lttng_syscall_name(const struct lttng_event_desc *desc)
+/* The table slot of a syscall, unknown ones included. */
+static __always_inline unsigned int lttng_sc_slot(long id)
 {
-	return desc->name + (desc->syscall_exit ?
-			     strlen(LTTNG_SC_EXIT_PREFIX) :
-			     strlen(LTTNG_SC_ENTRY_PREFIX));
+	if (in_ia32_syscall())
+		return (unsigned long)id < LTTNG_SC_NR_COMPAT ?
+		       LTTNG_SC_NR_NATIVE + id : LTTNG_SC_SLOT_COMPAT_UNKNOWN;
+	return (unsigned long)id < LTTNG_SC_NR_NATIVE ? id :
+	       LTTNG_SC_SLOT_UNKNOWN;
 }
 
-static void lttng_sc_record(struct lttng_event *event, long *ret)
+/*
+ * The bytes an LTTNG_SC_OP_DATA op reads: whole elements, at most
+ * LTTNG_SC_DATA_MAX bytes but at least one element.
+ */
+static size_t lttng_sc_data_len(const struct lttng_sc_op *op,
+				const unsigned long *args, long ret, bool exit)
 {
+	size_t limit = max_t(size_t, LTTNG_SC_DATA_MAX, op->elem) / op->elem;
+	unsigned long count;
+
+	/* Output memory is there only when the syscall did not fail. */
+	if (exit && ret < 0)
+		return 0;
+	switch (op->len) {
+	case LTTNG_SC_LEN_FIXED:
+		count = op->count;
+		break;
+	case LTTNG_SC_LEN_ARG:
+		count = args[op->count];
+		break;
+	default:
+		count = max(ret, 0L);
+		break;
+	}
+	return min_t(unsigned long, count, limit) * op->elem;
+}
+
+/* Copy a user string to @dst. Return: its length with the NUL. */
+static long lttng_sc_fetch_string(char *dst, const void __user *src)
+{
+	const char *s = LTTNG_SC_NULL;
+	long n;
+
+	if (src) {
+		n = strncpy_from_user_nofault(dst, src, LTTNG_SC_STRING_MAX);
+		if (n > 0)
+			return n;
+		if (!n) {
+			dst[0] = '\0';
+			return 1;
+		}
+		s = LTTNG_SC_FAULT;
+	}
+	n = strlen(s) + 1;
+	memcpy(dst, s, n);
+	return n;
+}
+
+/*
+ * Copy what the user memory fields of an event record into @scratch, one
+ * after the other, and their lengths into @len.
+ *
+ * Return: the bytes they take in the record, besides the u16 length of a
+ * sequence, counted with the fixed-size fields.
+ */
+static size_t lttng_sc_fetch(const struct lttng_sc_event *sc,
+			     const unsigned long *args, long ret,
+			     char *scratch, u16 *len)
+{
+	const struct lttng_sc_op *op;
+	unsigned int i, u = 0;
+	size_t total = 0;
+
+	for (i = 0, op = sc->ops; i < sc->desc.nr_fields; i++, op++) {
+		const void __user *uptr = (const void __user *)args[op->arg];
+		size_t n;
+
+		if (op->kind == LTTNG_SC_OP_STRING) {
+			n = lttng_sc_fetch_string(scratch, uptr);
+		} else if (op->kind == LTTNG_SC_OP_DATA) {
+			/* Empty when there is nothing, or nothing readable. */
+			n = lttng_sc_data_len(op, args, ret,
+					      sc->desc.syscall_exit);
+			if (n && (!uptr || copy_from_user_nofault(scratch, uptr, n)))
+				n = 0;
+		} else {
+			continue;
+		}
+		len[u++] = n;
+		scratch += n;
+		total += n;
+	}
+	return total;
+}
+
+/* Write the fields of an event, after lttng_sc_fetch(). */
+static void lttng_sc_write(struct lttng_event_ctx *ctx,
+			   const struct lttng_sc_event *sc, long id,
+			   const unsigned long *args, long ret,
+			   const char *scratch, const u16 *len)
+{
+	const struct lttng_sc_op *op;
+	unsigned int i, u = 0;
+
+	for (i = 0, op = sc->ops; i < sc->desc.nr_fields; i++, op++) {
+		switch (op->kind) {
+		case LTTNG_SC_OP_INT:
+			/* The low bytes of the register: little endian. */
+			lttng_event_write(ctx, &args[op->arg], op->size);
+			break;
+		case LTTNG_SC_OP_RET:
+			lttng_event_write(ctx, &ret, sizeof(ret));
+			break;
+		case LTTNG_SC_OP_ID: {
+			int v = id;
+
+			lttng_event_write(ctx, &v, sizeof(v));
+			break;
+		}
+		case LTTNG_SC_OP_ARGS:
+			lttng_event_write(ctx, args,
+					  LTTNG_SC_MAX_ARGS * sizeof(*args));
+			break;
+		case LTTNG_SC_OP_STRING:
+			lttng_event_write(ctx, scratch, len[u]);
+			scratch += len[u++];
+			break;
+		case LTTNG_SC_OP_DATA:
+			put_unaligned(len[u], (u16 *)ctx->p);
+			ctx->p += sizeof(u16);
+			lttng_event_write(ctx, scratch, len[u]);
+			scratch += len[u++];
+			break;
+		}
+	}
+}
+
+static void lttng_sc_record(struct lttng_event *event, struct pt_regs *regs,
+			    long id, long ret)
+{
+	const struct lttng_sc_event *sc = lttng_sc_event(event->desc);
+	unsigned long args[LTTNG_SC_MAX_ARGS];
+	u16 len[LTTNG_SC_MAX_ARGS];
 	struct lttng_event_ctx ctx;
+	char *scratch = NULL;
+	size_t size = sc->size;
 
 	if (!READ_ONCE(event->armed))
 		return;
-	if (lttng_event_reserve(event, &ctx, ret ? sizeof(*ret) : 0))
+	if (sc->args)
+		syscall_get_arguments(current, regs, args);
+	if (sc->user) {
+		scratch = this_cpu_ptr(lttng_sc_scratch);
+		size += lttng_sc_fetch(sc, args, ret, scratch, len);
+	}
+	if (lttng_event_reserve(event, &ctx, size))
 		return;
-	if (ret)
-		lttng_event_write(&ctx, ret, sizeof(*ret));
+	lttng_sc_write(&ctx, sc, id, args, ret, scratch, len);
 	lttng_event_commit(event, &ctx);
 }
 
@@ -104,11 +231,9 @@ static void lttng_sc_enter_probe(void *data, struct pt_regs *regs, long id)
 	struct lttng_channel *chan = data;
 	struct lttng_event *event;
 
-	if (in_compat_syscall() || id < 0 || id >= NR_syscalls)
-		return;
-	event = READ_ONCE(chan->sc_events[0][id]);
+	event = READ_ONCE(chan->sc_events[0][lttng_sc_slot(id)]);
 	if (event)
-		lttng_sc_record(event, NULL);
+		lttng_sc_record(event, regs, id, 0);
 }
 
 static void lttng_sc_exit_probe(void *data, struct pt_regs *regs, long ret)
@@ -117,11 +242,39 @@ static void lttng_sc_exit_probe(void *data, struct pt_regs *regs, long ret)
 	struct lttng_event *event;
 	long id = syscall_get_nr(current, regs);
 
-	if (in_compat_syscall() || id < 0 || id >= NR_syscalls)
-		return;
-	event = READ_ONCE(chan->sc_events[1][id]);
+	event = READ_ONCE(chan->sc_events[1][lttng_sc_slot(id)]);
 	if (event)
-		lttng_sc_record(event, &ret);
+		lttng_sc_record(event, regs, id, ret);
+}
+
+/* Is @slot one that the tables describe? */
+static bool lttng_sc_described(unsigned int slot)
+{
+	return lttng_sc_entry[slot].desc.name;
+}
+
+/*
+ * Point @slot, and for an unknown event every slot of its table that the
+ * tables do not describe, at @event (or NULL).
+ */
+static void lttng_sc_set_slots(struct lttng_event **events, unsigned int slot,
+			       struct lttng_event *event)
+{
+	unsigned int i, start, end;
+
+	WRITE_ONCE(events[slot], event);
+	if (slot == LTTNG_SC_SLOT_UNKNOWN) {
+		start = 0;
+		end = LTTNG_SC_NR_NATIVE;
+	} else if (slot == LTTNG_SC_SLOT_COMPAT_UNKNOWN) {
+		start = LTTNG_SC_NR_NATIVE;
+		end = LTTNG_SC_SLOT_UNKNOWN;
+	} else {
+		return;
+	}
+	for (i = start; i < end; i++)
+		if (!lttng_sc_described(i))
+			WRITE_ONCE(events[i], event);
 }
 
 /**
@@ -140,8 +293,15 @@ int lttng_syscall_hook(struct lttng_event *event)
 	int ret;
 
 	lockdep_assert_held(&lttng_sessions_mutex);
+	if (!lttng_sc_scratch) {
+		/* Published to the probes by the tracepoint registration. */
+		lttng_sc_scratch = __alloc_percpu(LTTNG_SC_SCRATCH_SIZE,
+						  sizeof(long));
+		if (!lttng_sc_scratch)
+			return -ENOMEM;
+	}
 	if (!chan->sc_events[exit]) {
-		chan->sc_events[exit] = kcalloc(NR_syscalls,
+		chan->sc_events[exit] = kcalloc(LTTNG_SC_NR_SLOTS,
 						sizeof(struct lttng_event *),
 						GFP_KERNEL);
 		if (!chan->sc_events[exit])
@@ -154,7 +314,8 @@ int lttng_syscall_hook(struct lttng_event *event)
 			return ret;
 	}
 	chan->sc_hooked[exit]++;
-	WRITE_ONCE(chan->sc_events[exit][event->desc->syscall - 1], event);
+	lttng_sc_set_slots(chan->sc_events[exit], event->desc->syscall - 1,
+			   event);
 	return 0;
 }
 
@@ -170,7 +331,8 @@ void lttng_syscall_unhook(struct lttng_event *event)
 	bool exit = event->desc->syscall_exit;
 
 	lockdep_assert_held(&lttng_sessions_mutex);
-	WRITE_ONCE(chan->sc_events[exit][event->desc->syscall - 1], NULL);
+	lttng_sc_set_slots(chan->sc_events[exit], event->desc->syscall - 1,
+			   NULL);
 	if (--chan->sc_hooked[exit])
 		return;
 	if (exit)
@@ -179,13 +341,56 @@ void lttng_syscall_unhook(struct lttng_event *event)
 		WARN_ON_ONCE(unregister_trace_sys_enter(lttng_sc_enter_probe, chan));
 }
 
+/*
+ * The next described slot from @slot on, unknown ones last, or
+ * LTTNG_SC_NR_SLOTS.
+ */
+static unsigned int lttng_sc_next_slot(unsigned int slot)
+{
+	while (slot < LTTNG_SC_NR_SLOTS && !lttng_sc_described(slot))
+		slot++;
+	return slot;
+}
+
+/**
+ * lttng_syscall_next_desc() - iterate over the syscall events
+ * @prev: NULL to start, else the previous one
+ *
+ * In slot order, each entry event followed by its exit event, so that
+ * the first syscalls of the table, the most used, get the lowest event
+ * ids, which have the compact event header, for both their events.
+ *
+ * Return: the next event description, or NULL at the end.
+ */
+const struct lttng_event_desc *lttng_syscall_next_desc(const struct lttng_event_desc *prev)
+{
+	unsigned int slot;
+
+	if (prev && !prev->syscall_exit)
+		return &lttng_sc_exit[prev->syscall - 1].desc;
+	slot = lttng_sc_next_slot(prev ? prev->syscall : 0);
+	return slot < LTTNG_SC_NR_SLOTS ? &lttng_sc_entry[slot].desc : NULL;
+}
+
+/**
+ * lttng_syscall_name() - the bare syscall name of a syscall event
+ * @desc: a syscall event description
+ *
+ * Return: openat for syscall_entry_openat and compat_syscall_exit_openat.
+ */
+const char *lttng_syscall_name(const struct lttng_event_desc *desc)
+{
+	return lttng_sc_event(desc)->name;
+}
+
 /**
  * lttng_syscall_mask() - SYSCALL_MASK: which syscalls a channel records
  * @chan: the data channel
  * @umask: user's struct lttng_abi_syscall_mask
  *
- * Bit n is set when syscall n has its entry or exit event hooked.  When
- * @umask->len is below the number of syscalls, only the needed length is
+ * Bit n is set when the syscall of SYSCALL_LIST index n has its entry or
+ * exit event hooked: the native syscalls, then the compat ones.  When
+ * @umask->len is below the number of bits, only the needed number is
  * written back, so that the caller can size its buffer.
  *
  * Return: 0, -EFAULT or -ENOMEM.
@@ -193,25 +398,29 @@ void lttng_syscall_unhook(struct lttng_event *event)
 int lttng_syscall_mask(struct lttng_channel *chan,
 		       struct lttng_abi_syscall_mask __user *umask)
 {
-	u32 len, nbytes = DIV_ROUND_UP(NR_syscalls, BITS_PER_BYTE);
-	unsigned int i;
+	const u32 nbits = LTTNG_SC_SLOT_UNKNOWN;
+	u32 len, nbytes = DIV_ROUND_UP(nbits, BITS_PER_BYTE);
+	unsigned int i, dir;
 	u8 *bits;
 	int ret = 0;
 
 	if (get_user(len, &umask->len))
 		return -EFAULT;
-	if (len < NR_syscalls)
-		return put_user((u32)NR_syscalls, &umask->len);
+	if (len < nbits)
+		return put_user(nbits, &umask->len);
 	bits = kzalloc(nbytes, GFP_KERNEL);
 	if (!bits)
 		return -ENOMEM;
 	mutex_lock(&lttng_sessions_mutex);
-	for (i = 0; i < NR_syscalls; i++)
-		if ((chan->sc_events[0] && chan->sc_events[0][i]) ||
-		    (chan->sc_events[1] && chan->sc_events[1][i]))
-			bits[i / BITS_PER_BYTE] |= 0x80 >> (i % BITS_PER_BYTE);
+	for (dir = 0; dir < 2; dir++) {
+		struct lttng_event **events = chan->sc_events[dir];
+
+		for (i = 0; events && i < nbits; i++)
+			if (events[i] && events[i]->desc->syscall == i + 1)
+				bits[i / BITS_PER_BYTE] |= 0x80 >> (i % BITS_PER_BYTE);
+	}
 	mutex_unlock(&lttng_sessions_mutex);
-	if (put_user((u32)NR_syscalls, &umask->len) ||
+	if (put_user(nbits, &umask->len) ||
 	    copy_to_user(umask->mask, bits, nbytes))
 		ret = -EFAULT;
 	kfree(bits);
@@ -220,7 +429,15 @@ int lttng_syscall_mask(struct lttng_channel *chan,
 
 static void *lttng_sc_list_start(struct seq_file *m, loff_t *pos)
 {
-	return *pos < LTTNG_NR_SC ? (void *)&lttng_sc_entry_descs[*pos] : NULL;
+	unsigned int slot;
+
+	if (*pos >= LTTNG_SC_SLOT_UNKNOWN)
+		return NULL;
+	slot = lttng_sc_next_slot(*pos);
+	if (slot >= LTTNG_SC_SLOT_UNKNOWN)
+		return NULL;
+	*pos = slot;
+	return (void *)&lttng_sc_entry[slot];
 }
 
 static void *lttng_sc_list_next(struct seq_file *m, void *v, loff_t *pos)
@@ -235,11 +452,11 @@ static void lttng_sc_list_stop(struct seq_file *m, void *v)
 
 static int lttng_sc_list_show(struct seq_file *m, void *v)
 {
-	const struct lttng_event_desc *desc = v;
+	const struct lttng_sc_event *sc = v;
+	unsigned int slot = sc->desc.syscall - 1;
 
 	seq_printf(m, "syscall { index = %u; name = %s; bitness = %u; };\n",
-		   desc->syscall - 1, lttng_syscall_name(desc),
-		   BITS_PER_LONG);
+		   slot, sc->name, slot < LTTNG_SC_NR_NATIVE ? BITS_PER_LONG : 32);
 	return 0;
 }
 

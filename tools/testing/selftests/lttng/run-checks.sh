@@ -344,7 +344,7 @@ CHECKPATCH_TEMPLATE_IGNORE=MACRO_ARG_UNUSED,MACRO_ARG_REUSE,TRAILING_SEMICOLON,M
 # checkpatch_ignore FILE: the types to ignore for FILE.
 checkpatch_ignore() {
 	case $1 in
-	*/define-probe.h | *-events.h | *_trace.h)
+	*/define-probe.h | *-events.h | *_trace.h | */syscall-tables.c)
 		echo "$CHECKPATCH_IGNORE,$CHECKPATCH_TEMPLATE_IGNORE" ;;
 	*)
 		echo "$CHECKPATCH_IGNORE" ;;
