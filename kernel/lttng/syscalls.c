@@ -51,6 +51,8 @@
 #include <asm/syscall.h>
 #include <trace/events/syscalls.h>
 
+#include <kunit/visibility.h>
+
 #include "internal.h"
 #include "syscalls.h"
 
@@ -79,8 +81,9 @@ static __always_inline unsigned int lttng_sc_slot(long id)
  * The bytes an LTTNG_SC_OP_DATA op reads: whole elements, at most
  * LTTNG_SC_DATA_MAX bytes but at least one element.
  */
-static size_t lttng_sc_data_len(const struct lttng_sc_op *op,
-				const unsigned long *args, long ret, bool exit)
+VISIBLE_IF_KUNIT size_t lttng_sc_data_len(const struct lttng_sc_op *op,
+					  const unsigned long *args, long ret,
+					  bool exit)
 {
 	size_t limit = max_t(size_t, LTTNG_SC_DATA_MAX, op->elem) / op->elem;
 	unsigned long count;
@@ -103,7 +106,7 @@ static size_t lttng_sc_data_len(const struct lttng_sc_op *op,
 }
 
 /* Copy a user string to @dst. Return: its length with the NUL. */
-static long lttng_sc_fetch_string(char *dst, const void __user *src)
+VISIBLE_IF_KUNIT long lttng_sc_fetch_string(char *dst, const void __user *src)
 {
 	const char *s = LTTNG_SC_NULL;
 	long n;

@@ -19,6 +19,8 @@
 #ifndef _LTTNG_SYSCALLS_H
 #define _LTTNG_SYSCALLS_H
 
+#include <linux/compiler_types.h>
+#include <linux/kconfig.h>
 #include <linux/lttng/events.h>
 #include <linux/types.h>
 #include <asm/unistd.h>
@@ -102,5 +104,12 @@ struct lttng_sc_event {
 /* syscall-tables.c: entry and exit events, by slot. */
 extern const struct lttng_sc_event lttng_sc_entry[LTTNG_SC_NR_SLOTS];
 extern const struct lttng_sc_event lttng_sc_exit[LTTNG_SC_NR_SLOTS];
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* syscalls.c, for syscalls_kunit.c. */
+size_t lttng_sc_data_len(const struct lttng_sc_op *op,
+			 const unsigned long *args, long ret, bool exit);
+long lttng_sc_fetch_string(char *dst, const void __user *src);
+#endif
 
 #endif /* _LTTNG_SYSCALLS_H */
