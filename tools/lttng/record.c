@@ -88,8 +88,15 @@ static const char * const record_ctx_names[] = {
 
 #define RECORD_MAX_CTX	ARRAY_SIZE(record_ctx_names)
 
-#define RECORD_SYSCALL_PREFIX	"syscall:"
-
+/* -e prefixes of syscall events: both events, the entry or the exit. */
+static const struct {
+	const char *prefix;
+	__u8 entryexit;
+} record_sc_prefixes[] = {
+	{ "syscall:",		LTTNG_ABI_SYSCALL_ENTRYEXIT },
+	{ "syscall-entry:",	LTTNG_ABI_SYSCALL_ENTRY },
+	{ "syscall-exit:",	LTTNG_ABI_SYSCALL_EXIT },
+};
 
 /**
  * struct record_opts - the command line
@@ -160,7 +167,8 @@ int cmd_record_usage(int status)
 		"  -e, --event LIST        events to enable, comma-separated; star globs\n"
 		"                          allowed; syscall:NAME enables the entry and\n"
 		"                          exit events of syscall NAME (syscall:* for\n"
-		"                          all); repeatable\n"
+		"                          all), syscall-entry:NAME and\n"
+		"                          syscall-exit:NAME only one; repeatable\n"
 		"  -t, --context TYPE      add a context to every event: pid, tid,\n"
 		"                          procname, prio, nice, vpid, vtid, ppid,\n"
 		"                          vppid, hostname, cpu_id, uid, gid, ...,\n"
@@ -417,14 +425,21 @@ static int record_event(struct record *r, const char *name, size_t len)
 	struct lttng_abi_event ev;
 	int fd;
 
+	unsigned int i;
+
 	memset(&ev, 0, sizeof(ev));
 	ev.instrumentation = LTTNG_ABI_TRACEPOINT;
-	if (len > strlen(RECORD_SYSCALL_PREFIX) &&
-	    !strncmp(name, RECORD_SYSCALL_PREFIX, strlen(RECORD_SYSCALL_PREFIX))) {
-		name += strlen(RECORD_SYSCALL_PREFIX);
-		len -= strlen(RECORD_SYSCALL_PREFIX);
+	for (i = 0; i < ARRAY_SIZE(record_sc_prefixes); i++) {
+		size_t plen = strlen(record_sc_prefixes[i].prefix);
+
+		if (len <= plen ||
+		    strncmp(name, record_sc_prefixes[i].prefix, plen))
+			continue;
+		name += plen;
+		len -= plen;
 		ev.instrumentation = LTTNG_ABI_SYSCALL;
-		ev.u.syscall.entryexit = LTTNG_ABI_SYSCALL_ENTRYEXIT;
+		ev.u.syscall.entryexit = record_sc_prefixes[i].entryexit;
+		break;
 	}
 	memcpy(ev.name, name, len);
 	fd = lttng_ioctl_fd(r->channel, LTTNG_ABI_EVENT, &ev);
