@@ -23,6 +23,11 @@ mkdir -p "$BUILD/selftests"
 gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/lttng_check" \
 	"$ROOT/tools/testing/selftests/lttng/lttng_check.c"
 
+# syscall_test, static, for the guest: the workload and the ABI checks of
+# the syscalls test.
+gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/syscall_test" \
+	"$ROOT/tools/testing/selftests/lttng/syscall_test.c"
+
 # The ABI kselftest, static, for the guest (bad-input test).  It includes
 # kselftest_harness.h from the kernel tree.
 KTREE=${KTREE:-$BUILD/linux}
