@@ -12,7 +12,8 @@
 #   - system call entries and exits, named syscall_entry_NAME and
 #     syscall_exit_NAME; P waits for its children (wait4) at least 20
 #     times; the children, each named usleep, make exactly 20
-#     clock_nanosleep calls, entry and exit, between them;
+#     clock_nanosleep calls, entry and exit, between them, with their
+#     arguments (CLOCK_REALTIME, no flags, no remainder) and ret 0;
 #   - every event of tid P (by its tid context) carries pid P, and
 #     procname sh (the test shell that forked it) up to its execve entry,
 #     wl-session from its execve exit on; there is exactly one execve;
@@ -37,8 +38,8 @@ $check "$out/trace/kernel" --summary --streams 2 --monotonic --no-discards \
 	--min-match 20 \
 	--each "sched_switch:prev_tid=$pid=>ctx.pid=$pid,ctx.tid=$pid" \
 	--each "sched_wakeup:tid=$pid=>comm=$comm" \
-	--match-count "syscall_entry_clock_nanosleep:ctx.procname=usleep=20" \
-	--match-count "syscall_exit_clock_nanosleep:ctx.procname=usleep=20" \
+	--match-count "syscall_entry_clock_nanosleep:ctx.procname=usleep,which_clock=0,flags=0=20" \
+	--match-count "syscall_exit_clock_nanosleep:ctx.procname=usleep,ret=0,rmtp=0=20" \
 	--min-count "syscall_entry_*=100" --min-count "syscall_exit_*=100"
 
 # The contexts of P's events, in time order, around its execve.
