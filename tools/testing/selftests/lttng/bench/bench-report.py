@@ -7,8 +7,13 @@ instructions per event of one run; the table gives medians over the runs
 and the spread (max - min) / median of the noisier side.
 """
 import collections
+import os
+import re
 import statistics
+import subprocess
 import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 per = collections.defaultdict(list)
 with open(f"{sys.argv[1]}/results") as f:
@@ -40,9 +45,70 @@ for s in (4, 32, 256):
     ft, sft, _ = med(f"ftrace_{s}")
     row(f"tracepoint {s} B, added (vs ftrace)", lt - off, ft - off,
         max(slt, sft, soff), n)
+if per["sc_off"]:
+    off, soff, n = med("sc_off")
+    lt, slt, _ = med("sc_lttng")
+    ft, sft, _ = med("sc_ftrace")
+    row("getpid, entry+exit added (vs ftrace)", lt - off, ft - off,
+        max(slt, sft, soff), n)
+if per["sc1_lttng"]:
+    off, soff, n = med("sc_off")
+    lt, slt, _ = med("sc1_lttng")
+    ft, sft, _ = med("sc1_ftrace")
+    row("getpid, openat only recorded (vs ftrace)", lt - off, ft - off,
+        max(slt, sft, soff), n)
 for s in (4, 32, 256):
     off, soff, n = med(f"off_{s}")
     print(f"{f'tracepoint {s} B, tracing off':<40} {off:>9.1f}")
+if per["sc_off"]:
+    print(f"{'getpid, tracing off':<40} {med('sc_off')[0]:>9.1f}")
+
+
+def lttng_event_bytes(meta, name):
+    """Header and payload bytes of an event, as the metadata declares it:
+    the compact header for ids up to 30, else the extended one."""
+    m = re.search(r'name = "%s";\s*id = (\d+);.*?fields := struct \{(.*?)\};'
+                  % name, meta, re.S)
+    ev_id, fields = int(m.group(1)), m.group(2)
+    payload = sum(int(b) // 8 for b in re.findall(r"size = (\d+);", fields))
+    return (4 if ev_id <= 30 else 13) + payload
+
+
+def ftrace_entry_bytes(path):
+    """Bytes of an ftrace entry: its format's last field, rounded up to 4,
+    and the ring buffer's 4-byte event header."""
+    end = max(int(o) + int(s) for o, s in
+              re.findall(r"offset:(\d+);\s*size:(\d+);", open(path).read()))
+    return 4 + (end + 3) // 4 * 4
+
+
+def sc_bytes(out):
+    trace = f"{out}/trace-sc/kernel"
+    meta = subprocess.run(["babeltrace2", "--output-format=ctf-metadata", trace],
+                          check=True, capture_output=True, text=True).stdout
+    ours = [lttng_event_bytes(meta, f"syscall_{d}_getpid") for d in ("entry", "exit")]
+    peer = [ftrace_entry_bytes(f"{out}/ftrace-sc/sys_{d}_getpid.format")
+            for d in ("enter", "exit")]
+    print(f"\n{'bytes per event':<40} {'LTTng':>9} {'ftrace':>9} {'ratio':>7}")
+    for what, o, p in (("getpid entry", ours[0], peer[0]),
+                       ("getpid exit", ours[1], peer[1]),
+                       ("getpid entry+exit, mean", sum(ours) / 2, sum(peer) / 2)):
+        print(f"{what:<40} {o:>9.1f} {p:>9.1f} {o / p:>7.3f}")
+    # Measured: every event of the run, whatever its process.
+    packets = subprocess.run([sys.executable, f"{HERE}/../qemu/ctfpackets.py", trace],
+                             check=True, capture_output=True, text=True).stdout
+    content = sum(int(ln.split()[5]) // 8 - 84 for ln in packets.splitlines())
+    nev = subprocess.run(["babeltrace2", trace], check=True, capture_output=True,
+                         text=True).stdout.count("\n")
+    st = open(f"{out}/ftrace-sc/stats").read()
+    fb = sum(int(x) for x in re.findall(r"^bytes: (\d+)", st, re.M))
+    fe = sum(int(x) for x in re.findall(r"^entries: (\d+)", st, re.M))
+    print(f"{'all events of the run, measured':<40} {content / nev:>9.1f} "
+          f"{fb / fe:>9.1f} {content / nev / (fb / fe):>7.3f}")
+
+
+if os.path.isdir(f"{sys.argv[1]}/trace-sc"):
+    sc_bytes(sys.argv[1])
 
 try:
     with open(f"{sys.argv[1]}/sustained") as f:

@@ -15,6 +15,14 @@
 #
 # The LTTng traces of the first run go to $OUT/trace-SIZE, that of the
 # sustained run to $OUT/sustained-trace, for bench-smoke.host.sh to check.
+#
+# System calls: syscall_test bench N makes N getpid() calls in a loop on
+# CPU 0 and prints the nanoseconds it took, with no tracing, with LTTng
+# recording every syscall (lttng record -e 'syscall:*'), and with ftrace's
+# syscalls event group enabled; then with openat only recorded, where
+# getpid pays the lookup that finds it is not.  The first run keeps LTTng's
+# trace in $OUT/trace-sc, ftrace's per-CPU stats and the format of its getpid
+# events in $OUT/ftrace-sc, for the bytes per event.
 set -e
 B=/sys/kernel/debug/lttng_bench
 T=/sys/kernel/tracing
@@ -30,6 +38,9 @@ res=$OUT/results
 : >"$res"
 
 [ -d $B ] || { echo "bench: no $B (CONFIG_LTTNG_BENCH?)"; exit 1; }
+SC=$(find / -xdev -type f -name syscall_test -path '*selftests*' | head -n1)
+[ -n "$SC" ] || { echo "bench: no syscall_test in the initramfs"; exit 1; }
+[ -d $T/events/syscalls ] || { echo "bench: no ftrace syscall events (CONFIG_FTRACE_SYSCALLS?)"; exit 1; }
 [ -d $T/events/lttng_bench ] || { echo "bench: no ftrace events in $T"; exit 1; }
 echo 4096 >$T/buffer_size_kb
 echo "bench: $RUNS runs of $N events, $(nproc) CPUs"
@@ -76,6 +87,50 @@ while [ $r -lt "$RUNS" ]; do
 			exit 1
 		fi
 	done
+	# System calls: N getpid() on CPU 0, every syscall recorded.
+	echo "sc_off $r $(taskset 1 "$SC" bench "$N") $N" >>"$res"
+
+	lttng record -e 'syscall:*' -s 4M -n 2 -o /tmp/lt -- \
+		taskset 1 "$SC" bench "$N" >/tmp/lt.ns 2>/tmp/lt.log ||
+		{ cat /tmp/lt.log; exit 1; }
+	echo "sc_lttng $r $(cat /tmp/lt.ns) $N" >>"$res"
+	if ! grep -q "total: .* 0 lost packets .* 0 events discarded" /tmp/lt.log; then
+		echo "bench: LTTng lost syscall events:"
+		cat /tmp/lt.log
+		exit 1
+	fi
+	if [ $r -eq 1 ]; then
+		mv /tmp/lt "$OUT/trace-sc"
+	else
+		rm -rf /tmp/lt
+	fi
+
+	echo >$T/trace
+	echo 1 >$T/events/syscalls/enable
+	echo "sc_ftrace $r $(taskset 1 "$SC" bench "$N") $N" >>"$res"
+	echo 0 >$T/events/syscalls/enable
+	e=$(awk '/^entries:/ { e += $2 } /^overrun:/ { o += $2 } END { print e, o }' $T/per_cpu/cpu*/stats)
+	if [ "${e#* }" != 0 ] || [ "${e% *}" -lt $((2 * N)) ]; then
+		echo "bench: ftrace holds $e (entries overruns), not $((2 * N)) and 0"
+		exit 1
+	fi
+	if [ $r -eq 1 ]; then
+		mkdir -p "$OUT/ftrace-sc"
+		cat $T/per_cpu/cpu*/stats >"$OUT/ftrace-sc/stats"
+		for ev in sys_enter_getpid sys_exit_getpid; do
+			cp $T/events/syscalls/$ev/format "$OUT/ftrace-sc/$ev.format"
+		done
+	fi
+	# One other syscall recorded: what getpid pays is the lookup.
+	lttng record -e 'syscall:openat' -s 4M -n 2 -o /tmp/lt -- \
+		taskset 1 "$SC" bench "$N" >/tmp/lt.ns 2>/tmp/lt.log ||
+		{ cat /tmp/lt.log; exit 1; }
+	echo "sc1_lttng $r $(cat /tmp/lt.ns) $N" >>"$res"
+	rm -rf /tmp/lt
+	echo 1 >$T/events/syscalls/sys_enter_openat/enable
+	echo 1 >$T/events/syscalls/sys_exit_openat/enable
+	echo "sc1_ftrace $r $(taskset 1 "$SC" bench "$N") $N" >>"$res"
+	echo 0 >$T/events/syscalls/enable
 	echo "bench: run $r done"
 done
 

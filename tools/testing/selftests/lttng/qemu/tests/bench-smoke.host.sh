@@ -4,7 +4,8 @@
 # bench-smoke.host.sh OUT: every figure of the report is there; the LTTng
 # traces of the benchmark hold every event it fired, with its values: the
 # loop index for lttng_bench_4, the payload bytes for the arrays; the
-# sustained run (writer and reader on one CPU, default sizes) lost nothing.
+# sustained run (writer and reader on one CPU, default sizes) lost nothing;
+# the syscall run has every getpid() call, entry and exit.
 set -euo pipefail
 out=$1
 /usr/bin/python3 "$(dirname "$0")/../../bench/bench-report.py" "$out"
@@ -47,6 +48,14 @@ ev = events(f"{out}/sustained-trace/kernel", "lttng_bench_32")
 if (len(ev), discarded, lost) != (int(fired), "0", "0"):
     sys.exit(f"sustained: fired {fired}, read {len(ev)}, "
              f"discarded {discarded}, lost packets {lost}")
+getpid = [0, 0]
+for msg in bt2.TraceCollectionMessageIterator(f"{out}/trace-sc/kernel"):
+    if isinstance(msg, bt2._EventMessageConst) and \
+            msg.event.name in ("syscall_entry_getpid", "syscall_exit_getpid"):
+        getpid[msg.event.name.startswith("syscall_exit")] += 1
+if getpid[0] < n or getpid[0] != getpid[1]:
+    sys.exit(f"trace-sc: {getpid[0]} getpid entries and {getpid[1]} exits, "
+             f"for {n} calls")
 print(f"bench-smoke: {n} events per run traced with their values; "
       f"sustained {fired} fired = {len(ev)} read, 0 discarded")
 PY
