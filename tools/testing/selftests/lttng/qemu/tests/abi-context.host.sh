@@ -40,12 +40,24 @@ for m in bt2.TraceCollectionMessageIterator(f"{out}/trace/kernel"):
     mine.append((e.name, ctx, e.payload_field))
 
 check(mine, f"no event with pid context {pid}")
-for name, ctx, _ in mine:
+# Once the workload has exited, its parent may reap it (detach its pid)
+# while it still runs towards its last schedule: from then on it has no
+# pid in any namespace, and vpid/vtid read 0, as the kernel's own
+# task_tgid_vnr() says.  Only its final sched_switch can be that late.
+exit_seen = reaped = 0
+for name, ctx, payload in mine:
+    if name == "sched_process_exit":
+        exit_seen = 1
+    if (exit_seen and name == "sched_switch" and
+            ctx["vtid"] == 0 and ctx["vpid"] == 0):
+        reaped += 1
+        continue
     check(ctx["tid"] == pid and ctx["vtid"] == pid and ctx["vpid"] == pid,
           f"{name}: tid/vtid/vpid {ctx} for pid {pid}")
     # The script's name once it has exec'd; before, the parent's.
     if ctx["procname"] == "wl-ctx":
         check(ctx["ppid"] == ppid, f"{name}: ppid {ctx['ppid']}, not {ppid}")
+check(reaped <= 1, f"{reaped} sched_switch of pid {pid} after its reaping")
 
 # Every syscall of the workload has its entry and its exit, except those
 # that do not return (exit_group, rt_sigreturn); the fork family returns
