@@ -108,6 +108,16 @@ EDIT_LINES=(
 	'   lttng/index'
 	$'\n'"$(cat "$REPO/Documentation/trace/lttng/kernel-parameters.txt" 2>/dev/null)"
 )
+# For a block of several lines: the first non-blank line that follows the
+# anchor in a 6.12 tree, so that an older version of the block, left by an
+# earlier built-in.sh, can be told from the file's own text and replaced.
+EDIT_NEXT=(
+	''
+	''
+	''
+	''
+	$'\tmachtype=\t[Loongson] Share the same kernel image file between'
+)
 # Is edit $1 wanted?  The documentation edits only when the repo has them.
 edit_wanted() {
 	case ${EDIT_FILES[$1]} in
@@ -187,12 +197,42 @@ block_key() {
 	printf '%s\n' "${EDIT_LINES[$1]}" | sed -n '/[^[:space:]]/{p;q}'
 }
 
+# strip_stale IDX: remove another version of the block, one that an earlier
+# built-in.sh left: a one-line block wherever the line is, a longer one
+# between its anchor and EDIT_NEXT.  Anything else was edited by hand and
+# is refused.
+strip_stale() {
+	local f=$KSRC/${EDIT_FILES[$1]}
+	BLOCK=${EDIT_LINES[$1]} NEXT=${EDIT_NEXT[$1]} awk -v anchor="${EDIT_ANCHORS[$1]}" '
+		BEGIN {
+			n = split(ENVIRON["BLOCK"], b, "\n")
+			for (k = 1; k <= n && b[k] == ""; k++)
+				;
+			key = b[k]
+			next_line = ENVIRON["NEXT"]
+			one = (n == 1)
+		}
+		one && $0 == key { found = 1; next }
+		one { print; next }
+		skipping && $0 != next_line { if ($0 == key) found = 1; next }
+		skipping { print ""; skipping = 0 }
+		{ print }
+		!done && $0 == anchor && next_line != "" { skipping = 1; done = 1 }
+		END { exit !(found && !skipping) }
+	' "$f" >"$f.lttng-new" || {
+		rm -f -- "$f.lttng-new"
+		die "${EDIT_FILES[$1]}: LTTng lines found away from their anchor; fix by hand"
+	}
+	replace_file "$f"
+	say "removed an older version from ${EDIT_FILES[$1]}: $(block_key "$1")"
+}
+
 # insert_line IDX: add the lines after the anchor unless they are there.
 insert_line() {
 	local f=$KSRC/${EDIT_FILES[$1]} r=0
 	block_at "$1" || r=$?
 	((r != 0)) || return 0
-	((r != 2)) || die "${EDIT_FILES[$1]}: LTTng lines found away from their anchor; fix by hand"
+	((r != 2)) || strip_stale "$1"
 	BLOCK=${EDIT_LINES[$1]} awk -v anchor="${EDIT_ANCHORS[$1]}" '
 		{ print }
 		!done && $0 == anchor { print ENVIRON["BLOCK"]; done = 1 }
@@ -207,7 +247,10 @@ delete_line() {
 	[[ -f $f ]] || return 0
 	block_at "$1" || r=$?
 	((r != 1)) || return 0
-	((r != 2)) || die "${EDIT_FILES[$1]}: LTTng lines are not right after their anchor; fix by hand"
+	if ((r == 2)); then
+		strip_stale "$1"
+		return 0
+	fi
 	BLOCK=${EDIT_LINES[$1]} awk -v anchor="${EDIT_ANCHORS[$1]}" '
 		BEGIN { n = split(ENVIRON["BLOCK"], b, "\n") }
 		skip > 0 { skip--; next }

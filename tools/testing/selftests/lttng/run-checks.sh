@@ -278,6 +278,45 @@ test_builtin() {
 	fi
 }
 
+# built-in.sh over a tree that an earlier version of it set up: the
+# kernel-parameters.txt block of an older text, the kernel/Makefile line
+# where an old version put it (at the end).  The run must put the current
+# blocks at their anchors, as on a fresh tree, and --remove must still give
+# the pristine tree back.
+test_builtin_upgrade() {
+	local name=built-in:upgrade t log why=
+	local kp=Documentation/admin-guide/kernel-parameters.txt km=kernel/Makefile
+	t=$(mktemp -d "$BUILD/.built-in-test.XXXXXX")
+	log=$CHECK/$name.log
+	{
+		cp -al "$KPRISTINE" "$t/tree"
+		"$ROOT/built-in.sh" "$t/tree" || why="first run failed"
+		cp "$t/tree/$kp" "$t/kp.want"
+		cp "$t/tree/$km" "$t/km.want"
+		# An older block text; the line moved to the end (new files: the
+		# tree shares its inodes with the pristine one).
+		sed 's/^\t\t\tDefault: CONFIG_LTTNG_TRACING_GROUP\.$/\t\t\tOld text./' \
+			"$t/kp.want" >"$t/kp.old"
+		cmp -s "$t/kp.want" "$t/kp.old" && why=${why:-"no older block made"}
+		mv -f "$t/kp.old" "$t/tree/$kp"
+		grep -vxF 'obj-$(CONFIG_LTTNG) += lttng/' "$t/km.want" >"$t/km.old" || true
+		echo 'obj-$(CONFIG_LTTNG) += lttng/' >>"$t/km.old"
+		mv -f "$t/km.old" "$t/tree/$km"
+		"$ROOT/built-in.sh" "$t/tree" || why=${why:-"the run over the old tree failed"}
+		cmp "$t/kp.want" "$t/tree/$kp" || why=${why:-"$kp: the older block stayed"}
+		cmp "$t/km.want" "$t/tree/$km" || why=${why:-"$km: the line was not moved"}
+		"$ROOT/built-in.sh" --remove "$t/tree" || why=${why:-"--remove failed"}
+		diff -r --no-dereference "$KPRISTINE" "$t/tree" || why=${why:-"--remove left differences"}
+	} >"$log" 2>&1
+	rm -rf "$t"
+	if [[ -n $why ]]; then
+		fail "$name" "$why"
+		show "$log"
+	else
+		pass "$name"
+	fi
+}
+
 # fake_tree DIR VERSION PATCHLEVEL: the five anchor files and a Makefile.
 fake_tree() {
 	mkdir -p "$1/lib" "$1/kernel" "$1/drivers/misc" "$1/Documentation/trace" \
@@ -409,6 +448,7 @@ fi
 if [[ $VARIANT == normal ]]; then
 	test_builtin link
 	test_builtin copy
+	test_builtin_upgrade
 	test_builtin_refuse
 	test_checkpatch
 	if [[ -n $kernel_ok ]]; then
