@@ -205,7 +205,7 @@ static int __init lttng_autostart_init(void)
 	}
 	for (i = 0; i < spec->nr_events; i++) {
 		enabler = lttng_enabler_create(chan, spec->events[i],
-					       LTTNG_ABI_TRACEPOINT, 0);
+					       LTTNG_ABI_TRACEPOINT, 0, 0);
 		if (IS_ERR(enabler)) {
 			pr_warn("lttng: autostart: cannot enable '%s' (%ld)\n",
 				spec->events[i], PTR_ERR(enabler));

@@ -165,6 +165,7 @@ struct lttng_enabler {
 	char pattern[LTTNG_ABI_SYM_NAME_LEN];
 	u32 instrumentation;
 	u32 sc_entryexit;
+	u32 sc_abi;
 	bool enabled;
 	struct lttng_abi_filter_bytecode *filter;
 };
@@ -209,7 +210,7 @@ int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled);
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const char *pattern,
 					   u32 instrumentation,
-					   u32 sc_entryexit);
+					   u32 sc_entryexit, u32 sc_abi);
 int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
 int lttng_enabler_set_filter(struct lttng_enabler *enabler,
 			     struct lttng_abi_filter_bytecode *bc);
@@ -228,6 +229,7 @@ struct lttng_rb_chan *lttng_client_chan_create(struct lttng_channel *chan,
 /* syscalls.c */
 const struct lttng_event_desc *lttng_syscall_next_desc(const struct lttng_event_desc *prev);
 const char *lttng_syscall_name(const struct lttng_event_desc *desc);
+bool lttng_syscall_compat(const struct lttng_event_desc *desc);
 int lttng_syscall_hook(struct lttng_event *event);
 void lttng_syscall_unhook(struct lttng_event *event);
 extern const struct seq_operations lttng_syscall_list_seq_ops;

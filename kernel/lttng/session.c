@@ -117,6 +117,10 @@ static bool lttng_enabler_matches(const struct lttng_enabler *enabler,
 		    (desc->syscall_exit ? LTTNG_ABI_SYSCALL_ENTRY :
 					  LTTNG_ABI_SYSCALL_EXIT))
 			return false;
+		if (enabler->sc_abi ==
+		    (lttng_syscall_compat(desc) ? LTTNG_ABI_SYSCALL_ABI_NATIVE :
+						  LTTNG_ABI_SYSCALL_ABI_COMPAT))
+			return false;
 		return lttng_glob_match(enabler->pattern,
 					lttng_syscall_name(desc));
 	}
@@ -582,6 +586,7 @@ int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
  * @instrumentation: enum lttng_abi_instrumentation: tracepoints and
  *	syscalls for now
  * @sc_entryexit: for syscalls, enum lttng_abi_syscall_entryexit
+ * @sc_abi: for syscalls, enum lttng_abi_syscall_abi: native, compat or both
  *
  * The enabler starts disabled.  Its events, and those of providers or
  * matches that appear later, are created and declared in the metadata.
@@ -591,7 +596,7 @@ int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const char *pattern,
 					   u32 instrumentation,
-					   u32 sc_entryexit)
+					   u32 sc_entryexit, u32 sc_abi)
 {
 	struct lttng_enabler *enabler;
 	int ret;
@@ -602,7 +607,8 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 	case LTTNG_ABI_TRACEPOINT:
 		break;
 	case LTTNG_ABI_SYSCALL:
-		if (sc_entryexit > LTTNG_ABI_SYSCALL_EXIT)
+		if (sc_entryexit > LTTNG_ABI_SYSCALL_EXIT ||
+		    sc_abi > LTTNG_ABI_SYSCALL_ABI_COMPAT)
 			return ERR_PTR(-EINVAL);
 		break;
 	default:
@@ -616,6 +622,7 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 	enabler->chan = chan;
 	enabler->instrumentation = instrumentation;
 	enabler->sc_entryexit = sc_entryexit;
+	enabler->sc_abi = sc_abi;
 	strscpy(enabler->pattern, pattern, sizeof(enabler->pattern));
 
 	mutex_lock(&lttng_sessions_mutex);

@@ -387,6 +387,21 @@ const char *lttng_syscall_name(const struct lttng_event_desc *desc)
 }
 
 /**
+ * lttng_syscall_compat() - is a syscall event an ia32 one?
+ * @desc: a syscall event description
+ *
+ * Return: true for compat_syscall_entry_openat and the compat unknown
+ * events, false for the native ones.
+ */
+bool lttng_syscall_compat(const struct lttng_event_desc *desc)
+{
+	unsigned int slot = desc->syscall - 1;
+
+	return slot == LTTNG_SC_SLOT_COMPAT_UNKNOWN ||
+	       (slot >= LTTNG_SC_NR_NATIVE && slot < LTTNG_SC_SLOT_UNKNOWN);
+}
+
+/**
  * lttng_syscall_mask() - SYSCALL_MASK: which syscalls a channel records
  * @chan: the data channel
  * @umask: user's struct lttng_abi_syscall_mask

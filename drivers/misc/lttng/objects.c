@@ -246,14 +246,14 @@ static long lttng_channel_add_event(struct lttng_channel *chan,
 		goto out;
 	}
 	if (ev->instrumentation == LTTNG_ABI_SYSCALL &&
-	    (ev->u.syscall.abi != LTTNG_ABI_SYSCALL_ABI_ALL ||
-	     ev->u.syscall.match != LTTNG_ABI_SYSCALL_MATCH_NAME)) {
-		pr_debug("lttng: event: syscalls are matched by name, all ABIs\n");
+	    ev->u.syscall.match != LTTNG_ABI_SYSCALL_MATCH_NAME) {
+		pr_debug("lttng: event: syscalls are matched by name, not number\n");
 		fd = -EINVAL;
 		goto out;
 	}
 	enabler = lttng_enabler_create(chan, ev->name, ev->instrumentation,
-				       ev->u.syscall.entryexit);
+				       ev->u.syscall.entryexit,
+				       ev->u.syscall.abi);
 	if (IS_ERR(enabler)) {
 		fd = PTR_ERR(enabler);
 		goto out;

@@ -233,7 +233,8 @@ static int mask_bit(int chan, unsigned int nr, unsigned int *nbits)
 	return bit;
 }
 
-static int add_syscall(int chan, const char *name, int entryexit)
+static int add_syscall_abi(int chan, const char *name, int entryexit,
+			   int sc_abi, int match)
 {
 	struct lttng_abi_event ev;
 	int fd;
@@ -242,10 +243,18 @@ static int add_syscall(int chan, const char *name, int entryexit)
 	snprintf(ev.name, sizeof(ev.name), "%s", name);
 	ev.instrumentation = LTTNG_ABI_SYSCALL;
 	ev.u.syscall.entryexit = entryexit;
+	ev.u.syscall.abi = sc_abi;
+	ev.u.syscall.match = match;
 	fd = ioctl(chan, LTTNG_ABI_EVENT, &ev);
 	if (fd >= 0 && ioctl(fd, LTTNG_ABI_ENABLE, 0))
 		return -1;
 	return fd;
+}
+
+static int add_syscall(int chan, const char *name, int entryexit)
+{
+	return add_syscall_abi(chan, name, entryexit, LTTNG_ABI_SYSCALL_ABI_ALL,
+			       LTTNG_ABI_SYSCALL_MATCH_NAME);
 }
 
 static int abi(void)
@@ -255,8 +264,8 @@ static int abi(void)
 		.output = LTTNG_ABI_OUTPUT_SPLICE,
 	};
 	unsigned int lines, nbits = 0;
-	int tracer, session, chan[3], i;
-	long openat_idx, read_idx;
+	int tracer, session, chan[5], i;
+	long openat_idx, read_idx, compat_idx;
 
 	tracer = open("/dev/lttng", O_RDWR);
 	if (tracer < 0) {
@@ -271,12 +280,17 @@ static int abi(void)
 	check(lines > 300, "SYSCALL_LIST: %u lines", lines);
 	check(list_index(tracer, "unknown", 64, &lines) < 0,
 	      "SYSCALL_LIST: no unknown line");
+	/* ia32's openat (295), after the whole native table. */
+	compat_idx = list_index(tracer, "openat", 32, &lines);
+	check(compat_idx > SYS_openat && list_index(tracer, "read", 32, &lines) ==
+	      compat_idx - 295 + 3, "SYSCALL_LIST: 32-bit openat at %ld",
+	      compat_idx);
 
 	session = ioctl(tracer, LTTNG_ABI_SESSION, 0);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 5; i++)
 		chan[i] = ioctl(session, LTTNG_ABI_CHANNEL, &attr);
-	check(session >= 0 && chan[0] >= 0 && chan[1] >= 0 && chan[2] >= 0,
-	      "a session with three channels");
+	check(session >= 0 && chan[0] >= 0 && chan[1] >= 0 && chan[2] >= 0 &&
+	      chan[3] >= 0 && chan[4] >= 0, "a session with five channels");
 
 	/* Channel 0: openat, both; 1: openat entry, read exit; 2: none. */
 	check(add_syscall(chan[0], "openat", LTTNG_ABI_SYSCALL_ENTRYEXIT) >= 0 &&
@@ -285,13 +299,36 @@ static int abi(void)
 	      "EVENT of syscalls openat and rea*");
 	check(add_syscall(chan[2], "openat", 3) == -1 && errno == EINVAL,
 	      "EVENT with entryexit 3: EINVAL");
+	/* Channel 3: ia32 openat only; 4: native openat only. */
+	check(add_syscall_abi(chan[3], "openat", LTTNG_ABI_SYSCALL_ENTRYEXIT,
+			      LTTNG_ABI_SYSCALL_ABI_COMPAT,
+			      LTTNG_ABI_SYSCALL_MATCH_NAME) >= 0 &&
+	      add_syscall_abi(chan[4], "openat", LTTNG_ABI_SYSCALL_ENTRYEXIT,
+			      LTTNG_ABI_SYSCALL_ABI_NATIVE,
+			      LTTNG_ABI_SYSCALL_MATCH_NAME) >= 0,
+	      "EVENT of syscall openat, compat and native ABIs");
+	check(add_syscall_abi(chan[2], "openat", LTTNG_ABI_SYSCALL_ENTRYEXIT, 3,
+			      LTTNG_ABI_SYSCALL_MATCH_NAME) == -1 && errno == EINVAL,
+	      "EVENT with abi 3: EINVAL");
+	check(add_syscall_abi(chan[2], "openat", LTTNG_ABI_SYSCALL_ENTRYEXIT,
+			      LTTNG_ABI_SYSCALL_ABI_ALL,
+			      LTTNG_ABI_SYSCALL_MATCH_NR) == -1 && errno == EINVAL,
+	      "EVENT matched by number: EINVAL");
 	check(ioctl(session, LTTNG_ABI_SESSION_START, 0) == 0, "start");
 
 	check(mask_bit(chan[0], SYS_openat, &nbits) == 1 &&
+	      mask_bit(chan[0], compat_idx, &nbits) == 1 &&
 	      mask_bit(chan[0], SYS_read, &nbits) == 0 &&
 	      mask_bit(chan[0], SYS_close, &nbits) == 0,
-	      "SYSCALL_MASK: channel 0 has openat only");
-	check(nbits >= lines, "SYSCALL_MASK: %u bits", nbits);
+	      "SYSCALL_MASK: channel 0 has openat (both ABIs) only");
+	check(nbits >= lines && nbits > compat_idx, "SYSCALL_MASK: %u bits",
+	      nbits);
+	check(mask_bit(chan[3], compat_idx, &nbits) == 1 &&
+	      mask_bit(chan[3], SYS_openat, &nbits) == 0,
+	      "SYSCALL_MASK: channel 3 has ia32 openat only");
+	check(mask_bit(chan[4], compat_idx, &nbits) == 0 &&
+	      mask_bit(chan[4], SYS_openat, &nbits) == 1,
+	      "SYSCALL_MASK: channel 4 has native openat only");
 	check(mask_bit(chan[1], SYS_openat, &nbits) == 1 &&
 	      mask_bit(chan[1], SYS_read, &nbits) == 1 &&
 	      mask_bit(chan[1], SYS_readv, &nbits) == 1 &&
@@ -301,7 +338,7 @@ static int abi(void)
 	      "SYSCALL_MASK: channel 2 has nothing");
 	close(tracer);
 	close(session);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 5; i++)
 		close(chan[i]);
 	return failures ? 1 : 0;
 }
