@@ -28,6 +28,13 @@ gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/lttng_check" \
 gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/syscall_test" \
 	"$ROOT/tools/testing/selftests/lttng/syscall_test.c"
 
+# syscall_test32, a freestanding ia32 program (int $0x80, no libc, so no
+# 32-bit libc on the host): the workload of the compat syscall events.
+gcc -m32 -static -nostdlib -ffreestanding -fno-pie -no-pie \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -O2 -Wall \
+	-o "$BUILD/selftests/syscall_test32" \
+	"$ROOT/tools/testing/selftests/lttng/syscall_test32.c"
+
 # The ABI kselftest, static, for the guest (bad-input test).  It includes
 # kselftest_harness.h from the kernel tree.
 KTREE=${KTREE:-$BUILD/linux}

@@ -9,9 +9,9 @@
 #   - the kernel image the guest booted: every event descriptor the macro
 #     layer compiled in is a symbol __lttng_desc_NAME (nm vmlinux).
 #
-# `lttng list -k --syscall` lists system calls: each a real x86_64 system
-# call (the kernel tree's syscall_64.tbl), 64-bit, and the ones every
-# program makes among them.
+# `lttng list -k --syscall` lists system calls: each a real x86_64 or ia32
+# system call (the kernel tree's syscall_64.tbl and syscall_32.tbl) with
+# the ABIs that have it, and the ones every program makes among them.
 set -euo pipefail
 out=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +33,8 @@ for o in "$root"/build/obj-*; do
 done
 [[ -f $vmlinux ]] || fail "no build/obj-*/vmlinux of release $release"
 tbl=$root/build/linux/arch/x86/entry/syscalls/syscall_64.tbl
-[[ -f $tbl ]] || fail "no $tbl"
+tbl32=${tbl%_64.tbl}_32.tbl
+[[ -f $tbl && -f $tbl32 ]] || fail "no $tbl or $tbl32"
 
 # mi_names XML TYPE: the names of the MI events of that type, sorted.
 mi_names() {
@@ -69,10 +70,23 @@ done
 echo "stock-list: $n tracepoint events, the same from the stock CLI (MI and text), tools/lttng and vmlinux"
 
 # System calls.  A name is the table's, or its entry point's without
-# sys_ (the kernel's own names: newfstat is fstat's).
-awk '$1 ~ /^[0-9]+$/ && ($2 == "common" || $2 == "64") {
-	print $3; if ($4 != "") { e = $4; sub(/^sys_/, "", e); print e } }' "$tbl" |
-	sort -u >"$out/syscalls.tbl"
+# sys_ (the kernel's own names: newfstat is fstat's), or its compat entry
+# point's without compat_sys_.
+# tbl_names FILE ABI...: the names a table gives those ABIs.
+tbl_names() {
+	awk -v abis=" ${*:2} " '$1 ~ /^[0-9]+$/ && index(abis, " " $2 " ") {
+		print $3
+		for (i = 4; i <= 5; i++)
+			if ($i != "") {
+				e = $i
+				sub(/^(compat_)?sys_(ia32_)?/, "", e)
+				print e
+			}
+	}' "$1" | sort -u
+}
+tbl_names "$tbl" common 64 >"$out/syscalls.tbl64"
+tbl_names "$tbl32" i386 >"$out/syscalls.tbl32"
+sort -u "$out/syscalls.tbl64" "$out/syscalls.tbl32" >"$out/syscalls.tbl"
 mi_names "$out/list-syscall.xml" SYSCALL >"$out/syscalls.stock-mi"
 awk '/^System calls:/ { on = 1; next } on && /^ +[a-z0-9_]+ / { print $1 }' \
 	"$out/list-syscall.txt" | sort >"$out/syscalls.stock-text"
@@ -83,10 +97,31 @@ for s in read write openat close mmap execve exit_group wait4 clock_nanosleep io
 	grep -qx "$s" "$out/syscalls.stock-mi" || fail "syscall $s not listed ($m listed)"
 done
 unknown=$(comm -23 "$out/syscalls.stock-mi" "$out/syscalls.tbl")
-[[ -z $unknown ]] || fail "not x86_64 system calls: $unknown"
-# Every one is 64-bit (the kernel has no IA32 emulation).
-if awk '/^System calls:/ { on = 1; next } on && /^ +[a-z0-9_]+ / && !/\[64-bit\]/' \
-	"$out/list-syscall.txt" | grep -m3 .; then
-	fail "system calls listed without [64-bit]"
-fi
-echo "stock-list: $m system calls listed, each 64-bit and named in syscall_64.tbl"
+[[ -z $unknown ]] || fail "not x86_64 or ia32 system calls: $unknown"
+# Each line's ABIs: 64-bit if the name is in the 64-bit table, 32-bit if
+# in the ia32 one (the kernel has IA32_EMULATION).
+bad=$(awk -v t64="$out/syscalls.tbl64" -v t32="$out/syscalls.tbl32" '
+	BEGIN {
+		while ((getline n <t64) > 0) in64[n] = 1
+		while ((getline n <t32) > 0) in32[n] = 1
+	}
+	/^System calls:/ { on = 1; next }
+	on && /^ +[a-z0-9_]+ / {
+		b = $0; sub(/.*\[/, "", b); sub(/-bit\].*/, "", b)
+		if (b == "32/64") { if (!($1 in in64) || !($1 in in32)) print }
+		else if (b == "64") { if (!($1 in in64)) print }
+		else if (b == "32") { if (!($1 in in32)) print }
+		else print
+		n[b]++
+	}
+	END { printf "%d %d %d\n", n["64"], n["32"], n["32/64"] >"/dev/stderr" }
+' "$out/list-syscall.txt" 2>"$out/syscalls.abis")
+[[ -z $bad ]] || fail "system calls listed with wrong ABIs: $(head -n3 <<<"$bad")"
+read -r n64 n32 nboth <"$out/syscalls.abis"
+((n64 > 0 && n32 > 0 && nboth > 200)) ||
+	fail "ABIs: $n64 64-bit only, $n32 32-bit only, $nboth both"
+for s in read write openat close execve exit_group; do
+	grep -qE "^ +$s \[32/64-bit\]" "$out/list-syscall.txt" ||
+		fail "$s not listed as 32/64-bit"
+done
+echo "stock-list: $m system calls listed, named in syscall_64.tbl or syscall_32.tbl: $n64 64-bit only, $n32 32-bit only, $nboth both"

@@ -21,6 +21,12 @@ lttng record -e 'syscall:*' -t tid -s 4M -n 8 -o "$OUT/trace" -- \
 	cat "$OUT/record.log"
 	exit 1
 }
+st32=$(find / -xdev -type f -name syscall_test32 -path '*selftests*' | head -n1)
+lttng record -e 'syscall:*' -t tid -s 4M -n 8 -o "$OUT/trace32" -- \
+	"$st32" /tmp/sc "$OUT/report32" 2>"$OUT/record32.log" || {
+	cat "$OUT/record32.log"
+	exit 1
+}
 lttng record -e 'syscall-entry:openat,syscall-exit:read' -t tid -s 4M -n 8 \
 	-o "$OUT/trace-ee" -- "$st" workload /tmp/sc "$OUT/report-ee" \
 	2>"$OUT/record-ee.log" || {

@@ -10,7 +10,7 @@
 # arguments; then the entry/exit selection and the ABI checks.
 set -euo pipefail
 out=$1
-for log in record record-ee; do
+for log in record record32 record-ee; do
 	grep -q ' 0 lost packets (0 overwritten before attach), 0 events discarded$' \
 		"$out/$log.log" || { cat "$out/$log.log"; exit 1; }
 done
@@ -218,14 +218,79 @@ got = [sum(n == w for n, _, _ in evs2)
 check(got == [opens, 2], f"trace-ee: {got[0]} openat entries (not {opens}), "
       f"{got[1]} read exits (not 2)")
 
+# ---- ia32 syscalls: syscall_test32 ---------------------------------------
+r3 = report("report32")
+evs3 = events("trace32", num(r3, "tid"))
+# The tool's child is a 64-bit task until its execve returns.
+first = [j for j, e in enumerate(evs3) if e[0].startswith("compat_")]
+check(first, "trace32: no compat_syscall_ event")
+evs3 = evs3[first[0] if first else len(evs3):]
+calls3 = []
+for j, (name, p, keys) in enumerate(evs3):
+    check(name.startswith("compat_syscall_"),
+          f"trace32: {name} from a 32-bit task")
+    if not name.startswith("compat_syscall_entry_"):
+        continue
+    sc = name[len("compat_syscall_entry_"):]
+    if sc == "exit_group":
+        calls3.append((sc, p, None, keys, None))
+        continue
+    nxt = evs3[j + 1] if j + 1 < len(evs3) else ("end", {}, [])
+    if nxt[0] != "compat_syscall_exit_" + sc:
+        fails.append(f"{name} not followed by its exit: {nxt[0]}")
+        continue
+    calls3.append((sc, p, nxt[1], keys, nxt[2]))
+got3 = [(c[0], c[1], c[2]) for c in calls3]
+d3 = "/tmp/sc"
+wfd3, rfd3 = num(r3, "wfd"), num(r3, "rfd")
+want3 = [
+    ("openat", {"dfd": -100, "filename": f"{d3}/written32",
+                "flags": 0o1101, "mode": 0o640}, {"ret": wfd3}),
+] + [
+    ("write", {"fd": wfd3, "buf": num(r3, "wbuf"), "_buf_data_length": DATA_MAX,
+               "buf_data": [(5 * i + k) & 0xff for i in range(DATA_MAX)],
+               "count": 300}, {"ret": 300}) for k in range(5)
+] + [
+    ("close", {"fd": wfd3}, {"ret": 0}),
+    ("open", {"filename": f"{d3}/short", "flags": 0, "mode": 0}, {"ret": rfd3}),
+    ("read", {"fd": rfd3, "count": READ_SIZE},
+     {"ret": 13, "buf": num(r3, "rbuf"), "_buf_data_length": 13,
+      "buf_data": list(b"hello, lttng\n")}),
+    ("read", {"fd": rfd3, "count": READ_SIZE},
+     {"ret": 0, "buf": num(r3, "rbuf"), "_buf_data_length": 0,
+      "buf_data": []}),
+    ("close", {"fd": rfd3}, {"ret": 0}),
+    ("open", {"filename": f"{d3}/does-not-exist", "flags": 0, "mode": 0},
+     {"ret": -ENOENT}),
+    ("open", {"filename": "(fault)", "flags": 0, "mode": 0}, {"ret": -EFAULT}),
+    ("nanosleep_time32", {"rqtp": num(r3, "ts"), "_rqtp_data_length": 8,
+                   "rqtp_data": [0, 0, 0, 0, 0xe8, 0x03, 0, 0], "rmtp": 0},
+     {"ret": 0, "rmtp": 0, "_rmtp_data_length": 0, "rmtp_data": []}),
+    ("getpid", {}, {"ret": num(r3, "tid")}),
+    ("unknown", {"id": 1000, "args": [1, 2, 3, 4, 5, 6]},
+     {"id": 1000, "ret": -ENOSYS, "args": [1, 2, 3, 4, 5, 6]}),
+]
+# Up to the report.
+got3 = got3[:len(want3)]
+for k, (w, g) in enumerate(zip(want3, got3)):
+    check(w == g, f"ia32 call {k}: want {w}, got {g}")
+check(len(got3) == len(want3), f"{len(got3)} ia32 calls, not {len(want3)}")
+check((num(r3, "read1"), num(r3, "read2"), num(r3, "missing_ret"),
+       num(r3, "badptr_ret"), num(r3, "nanosleep_ret"),
+       num(r3, "unknown_ret")) == (13, 0, -ENOENT, -EFAULT, 0, -ENOSYS),
+      f"syscall_test32's own results: {r3}")
+
 # ---- lttng list --syscall -----------------------------------------------------
 lines = open(f"{out}/list-syscall").read().splitlines()
-check(len(lines) > 300 and "openat 64-bit" in lines and "read 64-bit" in lines
+check(len(lines) > 300 and "openat 32/64-bit" in lines and
+      "read 32/64-bit" in lines and "newfstatat 64-bit" in lines and
+      "waitpid 32-bit" in lines and "nanosleep_time32 32-bit" in lines
       and not any(ln.startswith("unknown") for ln in lines),
       f"lttng list --syscall: {len(lines)} lines")
 
 print(f"syscalls: {len(calls)} calls of tid {tid} checked, {WRITES} writes, "
       f"{len(evs2)} events with entry/exit selection, "
+      f"{len(calls3)} ia32 calls, "
       f"{len(lines)} syscalls listed")
 if fails:
     print("\n".join(fails), file=sys.stderr)
