@@ -191,6 +191,10 @@ ssize_t lttng_rb_read_held(struct lttng_rb_buf *buf, loff_t pos,
 __poll_t lttng_rb_poll(struct lttng_rb_buf *buf, struct file *file,
 		       poll_table *wait);
 void lttng_rb_stats(struct lttng_rb_buf *buf, struct lttng_rb_stats *st);
+unsigned int lttng_rb_buf_dump(struct lttng_rb_buf *buf,
+			       int (*emit)(void *priv, const void *data,
+					   const struct lttng_rb_packet *pkt),
+			       void *priv);
 bool lttng_rb_finalized(struct lttng_rb_buf *buf);
 bool lttng_rb_buf_has_reader(struct lttng_rb_buf *buf);
 

@@ -957,6 +957,69 @@ void lttng_rb_stats(struct lttng_rb_buf *buf, struct lttng_rb_stats *st)
 EXPORT_SYMBOL_GPL(lttng_rb_stats);
 
 /**
+ * lttng_rb_buf_dump() - hand the packets a buffer holds to a callback
+ * @buf: the buffer
+ * @emit: called once per packet, oldest first, with the packet's first
+ *	byte and what the library knows of it; a non-zero return stops the
+ *	walk
+ * @priv: passed to @emit
+ *
+ * For post-mortem dumps, from a panic handler: the caller guarantees that
+ * nothing else runs on the buffer, writer or reader (the other CPUs are
+ * stopped and interrupts are off).  Takes no lock, never sleeps, and
+ * leaves the held-packet state of the reader alone.
+ *
+ * The open packet is closed first, unless its CPU stopped inside a
+ * record.  Then every complete packet is handed over: the one the reader
+ * holds, then those from @consumed on.  A packet that is not complete (a
+ * writer stopped inside it) is left out and counted.
+ *
+ * Return: the number of packets left out.
+ */
+unsigned int lttng_rb_buf_dump(struct lttng_rb_buf *buf,
+			       int (*emit)(void *priv, const void *data,
+					   const struct lttng_rb_packet *pkt),
+			       void *priv)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	unsigned long mask = chan->cfg.subbuf_size - 1;
+	unsigned long w, seq, slot, backing, v;
+	unsigned int left_out = 0;
+
+	if (!READ_ONCE(buf->nesting))
+		rb_switch(chan, buf, false);
+	w = local_read(&buf->offset);
+	if (w & mask)
+		left_out++;
+	/* In overwrite mode the held packet is out of the ring, and older. */
+	if (chan->cfg.overwrite && buf->held &&
+	    emit(priv, buf->mem + (buf->held_backing << chan->sb_order),
+		 &buf->held_pkt))
+		return left_out;
+	for (seq = rb_seq(chan, atomic_long_read(&buf->consumed));
+	     (long)(rb_seq(chan, w) - seq) > 0; seq++) {
+		slot = rb_slot(chan, seq);
+		if (!rb_packet_complete(chan, buf, seq)) {
+			left_out++;
+			continue;
+		}
+		backing = slot;
+		if (chan->cfg.overwrite) {
+			v = atomic_long_read(&buf->map[slot]);
+			/* Taken by the reader (handed over above) or lapped. */
+			if (map_seq(v) != seq_tag(seq) || (v & RB_MAP_TAKEN))
+				continue;
+			backing = map_backing(v);
+		}
+		if (emit(priv, buf->mem + (backing << chan->sb_order),
+			 &buf->slots[slot].pkt))
+			break;
+	}
+	return left_out;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_buf_dump);
+
+/**
  * lttng_rb_finalized() - has the channel been finalized?
  * @buf: a buffer of the channel
  *

@@ -215,6 +215,78 @@ static void lttng_rb_overwrite_held(struct kunit *test)
 	t_chan_done(chan);
 }
 
+/* What lttng_rb_buf_dump() handed over: sequence, records, first index. */
+struct t_dump {
+	struct kunit *test;
+	unsigned int n;
+	unsigned long seq[8];
+	unsigned int records[8];
+	u64 first[8];
+};
+
+static int t_dump_emit(void *priv, const void *data,
+		       const struct lttng_rb_packet *pkt)
+{
+	struct t_dump *d = priv;
+	const struct t_hdr *hdr = data;
+
+	KUNIT_EXPECT_EQ(d->test, hdr->seq, (u64)pkt->seq);
+	KUNIT_EXPECT_EQ(d->test, 0, (int)((pkt->data_size - T_HDR) % T_REC));
+	if (d->n == ARRAY_SIZE(d->seq))
+		return 1;
+	d->seq[d->n] = pkt->seq;
+	d->records[d->n] = (pkt->data_size - T_HDR) / T_REC;
+	d->first[d->n] = pkt->data_size > T_HDR ?
+			 ((const struct t_rec *)(hdr + 1))->index : U64_MAX;
+	d->n++;
+	return 0;
+}
+
+static void lttng_rb_dump(struct kunit *test)
+{
+	struct lttng_rb_chan *chan = t_chan(test, 4, true);
+	struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan, 0);
+	struct t_dump d = { .test = test };
+	static const unsigned long seq[] = { 0, 3, 4, 5, 6 };
+	static const unsigned int records[] = { 40, 40, 40, 40, 10 };
+	unsigned int i;
+
+	BUILD_BUG_ON(T_PER_PKT != 40);
+	/* Overwrite: the reader holds packet 0; packets 1 and 2 are lapped. */
+	for (i = 0; i < 2 * T_PER_PKT; i++)
+		KUNIT_ASSERT_EQ(test, t_write(chan, i, T_REC), 0);
+	KUNIT_ASSERT_EQ(test, lttng_rb_get_next(buf), 0);
+	for (; i < 6 * T_PER_PKT + 10; i++)
+		KUNIT_ASSERT_EQ(test, t_write(chan, i, T_REC), 0);
+	KUNIT_EXPECT_EQ(test, lttng_rb_buf_dump(buf, t_dump_emit, &d), 0U);
+	KUNIT_ASSERT_EQ(test, d.n, (unsigned int)ARRAY_SIZE(seq));
+	for (i = 0; i < d.n; i++) {
+		KUNIT_EXPECT_EQ(test, d.seq[i], seq[i]);
+		KUNIT_EXPECT_EQ(test, d.records[i], records[i]);
+		KUNIT_EXPECT_EQ(test, d.first[i], (u64)seq[i] * T_PER_PKT);
+	}
+	/* The reader's state is untouched: it still holds packet 0. */
+	KUNIT_EXPECT_EQ(test, lttng_rb_put(buf, true), 0);
+	t_chan_done(chan);
+
+	/* Discard: the four packets a full buffer keeps, the last closed. */
+	chan = t_chan(test, 4, false);
+	buf = lttng_rb_chan_buf(chan, 0);
+	memset(&d, 0, sizeof(d));
+	d.test = test;
+	for (i = 0; i < 4 * T_PER_PKT; i++)
+		KUNIT_ASSERT_EQ(test, t_write(chan, i, T_REC), 0);
+	KUNIT_EXPECT_NE(test, t_write(chan, i, T_REC), 0);
+	KUNIT_EXPECT_EQ(test, lttng_rb_buf_dump(buf, t_dump_emit, &d), 0U);
+	KUNIT_ASSERT_EQ(test, d.n, 4U);
+	for (i = 0; i < d.n; i++) {
+		KUNIT_EXPECT_EQ(test, d.seq[i], (unsigned long)i);
+		KUNIT_EXPECT_EQ(test, d.records[i], (unsigned int)T_PER_PKT);
+		KUNIT_EXPECT_EQ(test, d.first[i], (u64)i * T_PER_PKT);
+	}
+	t_chan_done(chan);
+}
+
 static void lttng_rb_too_big(struct kunit *test)
 {
 	struct lttng_rb_chan *chan = t_chan(test, 2, false);
@@ -596,6 +668,7 @@ static struct kunit_case lttng_rb_cases[] = {
 	KUNIT_CASE(lttng_rb_discard_full),
 	KUNIT_CASE(lttng_rb_overwrite_wrap),
 	KUNIT_CASE(lttng_rb_overwrite_held),
+	KUNIT_CASE(lttng_rb_dump),
 	KUNIT_CASE(lttng_rb_too_big),
 	KUNIT_CASE(lttng_rb_nesting),
 	KUNIT_CASE(lttng_rb_empty_flush),
