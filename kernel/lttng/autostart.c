@@ -7,9 +7,15 @@
  *
  *	lttng.autostart=ITEM[,ITEM]...
  *	ITEM := EVENT | KEY=VALUE
- *	EVENT := an event name or star-glob: sched_switch, sched_*, *
- *	KEY := name | mode | subbuf | nsubbuf | read_timer
+ *	EVENT := [PREFIX]NAME
+ *	NAME := an event name or star-glob: sched_switch, sched_*, *
+ *	PREFIX := syscall: | syscall-entry: | syscall-exit:
+ *	KEY := name | mode | subbuf | nsubbuf | read_timer | ctx
  *
+ *	syscall:NAME		both events of the syscalls NAME matches
+ *				(openat, open*, *); -entry: or -exit: only one
+ *	ctx=CONTEXT		a context field for every event (pid, tid,
+ *				procname, prio, vpid, ...); repeatable
  *	name=NAME		session name (default "boot")
  *	mode=overwrite|discard	channel mode (default overwrite: a flight
  *				recorder that keeps the newest packets)
@@ -58,6 +64,43 @@ static bool lttng_autostart_event_ok(const char *s)
 	return true;
 }
 
+/* ctx=NAME: 0, or 1 when it was reported and ignored. */
+static int lttng_autostart_ctx(const char *val,
+			       struct lttng_autostart_spec *spec)
+{
+	int type = lttng_ctx_lookup(val);
+	unsigned int i;
+
+	if (type < 0) {
+		pr_warn("lttng: autostart: ignoring unknown context '%s'\n", val);
+		return 1;
+	}
+	for (i = 0; i < spec->nr_ctx; i++) {
+		if (spec->ctx[i] == type) {
+			pr_warn("lttng: autostart: ignoring context '%s' given twice\n",
+				val);
+			return 1;
+		}
+	}
+	spec->ctx[spec->nr_ctx++] = type;
+	return 0;
+}
+
+/* The event prefixes: what they select. */
+static const struct {
+	const char *prefix;
+	u32 instrumentation;
+	u32 entryexit;
+} lttng_autostart_prefixes[] = {
+	{ "syscall:", LTTNG_ABI_SYSCALL, LTTNG_ABI_SYSCALL_ENTRYEXIT },
+	{ "syscall-entry:", LTTNG_ABI_SYSCALL, LTTNG_ABI_SYSCALL_ENTRY },
+	{ "syscall-exit:", LTTNG_ABI_SYSCALL, LTTNG_ABI_SYSCALL_EXIT },
+};
+
+/*
+ * Return: 0, 1 for an item reported and ignored, or -ENOENT for an
+ * unknown key.
+ */
 static int lttng_autostart_option(const char *key, const char *val,
 				  struct lttng_autostart_spec *spec)
 {
@@ -90,6 +133,8 @@ static int lttng_autostart_option(const char *key, const char *val,
 		if (kstrtoull(val, 0, &n) || n > U32_MAX)
 			return -EINVAL;
 		spec->params.read_timer_us = n;
+	} else if (!strcmp(key, "ctx")) {
+		return lttng_autostart_ctx(val, spec);
 	} else {
 		return -ENOENT;
 	}
@@ -99,6 +144,9 @@ static int lttng_autostart_option(const char *key, const char *val,
 /* Apply one item; return 1 if it is rejected, 0 otherwise. */
 static int lttng_autostart_item(char *item, struct lttng_autostart_spec *spec)
 {
+	struct lttng_autostart_event *ev;
+	const char *name;
+	unsigned int i;
 	char *eq;
 	int ret;
 
@@ -113,12 +161,22 @@ static int lttng_autostart_item(char *item, struct lttng_autostart_spec *spec)
 		if (ret == -ENOENT)
 			pr_warn("lttng: autostart: ignoring unknown option '%s'\n",
 				item);
-		else if (ret)
+		else if (ret < 0)
 			pr_warn("lttng: autostart: ignoring bad value '%s' for '%s'\n",
 				eq + 1, item);
 		return !!ret;
 	}
-	if (!lttng_autostart_event_ok(item)) {
+	ev = &spec->events[spec->nr_events];
+	name = item;
+	for (i = 0; i < ARRAY_SIZE(lttng_autostart_prefixes); i++) {
+		const char *p = lttng_autostart_prefixes[i].prefix;
+
+		if (!strncmp(item, p, strlen(p))) {
+			name = item + strlen(p);
+			break;
+		}
+	}
+	if (!lttng_autostart_event_ok(name)) {
 		pr_warn("lttng: autostart: ignoring bad event name '%s'\n", item);
 		return 1;
 	}
@@ -127,8 +185,14 @@ static int lttng_autostart_item(char *item, struct lttng_autostart_spec *spec)
 			item, LTTNG_AUTOSTART_MAX_EVENTS);
 		return 1;
 	}
-	strscpy(spec->events[spec->nr_events++], item,
-		LTTNG_AUTOSTART_NAME_LEN);
+	strscpy(ev->name, name, sizeof(ev->name));
+	ev->instrumentation = LTTNG_ABI_TRACEPOINT;
+	ev->entryexit = 0;
+	if (i < ARRAY_SIZE(lttng_autostart_prefixes)) {
+		ev->instrumentation = lttng_autostart_prefixes[i].instrumentation;
+		ev->entryexit = lttng_autostart_prefixes[i].entryexit;
+	}
+	spec->nr_events++;
 	return 0;
 }
 
@@ -176,6 +240,19 @@ int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec)
 static struct lttng_session *lttng_boot_session;
 static struct lttng_autostart_spec lttng_autostart_spec __initdata;
 
+/**
+ * lttng_autostart_session() - the boot session, for the panic dump
+ *
+ * The kernel's reference keeps it for the system's whole life once the
+ * early initcall started it, so no reference is taken.
+ *
+ * Return: the boot session, or NULL when lttng.autostart= started none.
+ */
+struct lttng_session *lttng_autostart_session(void)
+{
+	return READ_ONCE(lttng_boot_session);
+}
+
 static int __init lttng_autostart_init(void)
 {
 	struct lttng_autostart_spec *spec = &lttng_autostart_spec;
@@ -203,17 +280,28 @@ static int __init lttng_autostart_init(void)
 			PTR_ERR(chan));
 		goto err;
 	}
+	for (i = 0; i < spec->nr_ctx; i++) {
+		ret = lttng_channel_add_context(chan, spec->ctx[i]);
+		if (ret)
+			pr_warn("lttng: autostart: cannot add context '%s' (%d), ignored\n",
+				lttng_ctx_field(spec->ctx[i])->name, ret);
+	}
 	for (i = 0; i < spec->nr_events; i++) {
-		enabler = lttng_enabler_create(chan, spec->events[i],
-					       LTTNG_ABI_TRACEPOINT, 0, 0);
+		const struct lttng_autostart_event *ev = &spec->events[i];
+
+		enabler = lttng_enabler_create(chan, ev->name,
+					       ev->instrumentation,
+					       ev->entryexit,
+					       LTTNG_ABI_SYSCALL_ABI_ALL);
 		if (IS_ERR(enabler)) {
 			pr_warn("lttng: autostart: cannot enable '%s' (%ld)\n",
-				spec->events[i], PTR_ERR(enabler));
+				ev->name, PTR_ERR(enabler));
 			continue;
 		}
 		if (!lttng_enabler_match_count(enabler))
-			pr_warn("lttng: autostart: no event matches '%s', ignored\n",
-				spec->events[i]);
+			pr_warn("lttng: autostart: no %s matches '%s', ignored\n",
+				ev->instrumentation == LTTNG_ABI_SYSCALL ?
+				"syscall" : "event", ev->name);
 		matched += lttng_enabler_match_count(enabler);
 		lttng_enabler_set_enabled(enabler, true);
 	}

@@ -19,6 +19,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/string.h>
 #include <linux/time_namespace.h>
 #include <linux/uidgid.h>
 #include <linux/user_namespace.h>
@@ -92,6 +93,24 @@ const struct lttng_event_field *lttng_ctx_field(unsigned int type)
 	if (type >= LTTNG_CTX_MAX || !lttng_ctx_fields[type].name)
 		return NULL;
 	return &lttng_ctx_fields[type];
+}
+
+/**
+ * lttng_ctx_lookup() - a context type by its field name
+ * @name: pid, procname, vtid, ...
+ *
+ * Return: the enum lttng_abi_context_type, or -ENOENT when this kernel
+ * records no context of that name.
+ */
+int lttng_ctx_lookup(const char *name)
+{
+	unsigned int type;
+
+	for (type = 0; type < LTTNG_CTX_MAX; type++)
+		if (lttng_ctx_fields[type].name &&
+		    !strcmp(lttng_ctx_fields[type].name, name))
+			return type;
+	return -ENOENT;
 }
 
 /**

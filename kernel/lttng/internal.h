@@ -193,6 +193,7 @@ struct lttng_session *lttng_session_create(const char *name);
 void lttng_session_get(struct lttng_session *session);
 void lttng_session_put(struct lttng_session *session);
 struct lttng_session *lttng_session_find(const char *name);
+struct lttng_session *lttng_autostart_session(void);
 int lttng_session_start(struct lttng_session *session);
 int lttng_session_stop(struct lttng_session *session);
 int lttng_session_metadata_regen(struct lttng_session *session);
@@ -241,6 +242,7 @@ int lttng_statedump(struct lttng_session *session);
 
 /* context.c */
 const struct lttng_event_field *lttng_ctx_field(unsigned int type);
+int lttng_ctx_lookup(const char *name);
 int lttng_channel_add_context(struct lttng_channel *chan, u32 type);
 void lttng_ctx_record(const struct lttng_channel *chan,
 		      struct lttng_event_ctx *ctx);
@@ -272,17 +274,33 @@ bool lttng_metadata_stream_pending(struct lttng_metadata_stream *ms);
 #define LTTNG_AUTOSTART_NAME_LEN	64
 
 /**
+ * struct lttng_autostart_event - one event item of lttng.autostart=
+ * @name: event name or glob; for syscalls, the bare syscall name
+ * @instrumentation: LTTNG_ABI_TRACEPOINT or LTTNG_ABI_SYSCALL
+ * @entryexit: syscalls: enum lttng_abi_syscall_entryexit
+ */
+struct lttng_autostart_event {
+	char name[LTTNG_AUTOSTART_NAME_LEN];
+	u32 instrumentation;
+	u32 entryexit;
+};
+
+/**
  * struct lttng_autostart_spec - a parsed lttng.autostart= value
  * @name: session name
  * @params: the channel's shape
  * @nr_events: number of @events
- * @events: event names and globs
+ * @events: event items
+ * @nr_ctx: number of @ctx
+ * @ctx: context types, enum lttng_abi_context_type, in record order
  */
 struct lttng_autostart_spec {
 	char name[LTTNG_AUTOSTART_NAME_LEN];
 	struct lttng_chan_params params;
 	unsigned int nr_events;
-	char events[LTTNG_AUTOSTART_MAX_EVENTS][LTTNG_AUTOSTART_NAME_LEN];
+	struct lttng_autostart_event events[LTTNG_AUTOSTART_MAX_EVENTS];
+	unsigned int nr_ctx;
+	u8 ctx[LTTNG_CTX_MAX];
 };
 
 int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec);

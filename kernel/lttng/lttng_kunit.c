@@ -30,7 +30,7 @@ static void lttng_autostart_defaults(struct kunit *test)
 	spec = t_parse(test, "sched_switch", &bad);
 	KUNIT_EXPECT_EQ(test, bad, 0);
 	KUNIT_EXPECT_EQ(test, spec->nr_events, 1U);
-	KUNIT_EXPECT_STREQ(test, spec->events[0], "sched_switch");
+	KUNIT_EXPECT_STREQ(test, spec->events[0].name, "sched_switch");
 	KUNIT_EXPECT_STREQ(test, spec->name, "boot");
 	KUNIT_EXPECT_TRUE(test, spec->params.overwrite);
 	KUNIT_EXPECT_EQ(test, spec->params.subbuf_size, 256ULL * 1024);
@@ -48,8 +48,8 @@ static void lttng_autostart_options(struct kunit *test)
 		       &bad);
 	KUNIT_EXPECT_EQ(test, bad, 0);
 	KUNIT_EXPECT_EQ(test, spec->nr_events, 2U);
-	KUNIT_EXPECT_STREQ(test, spec->events[0], "sched_*");
-	KUNIT_EXPECT_STREQ(test, spec->events[1], "irq_*");
+	KUNIT_EXPECT_STREQ(test, spec->events[0].name, "sched_*");
+	KUNIT_EXPECT_STREQ(test, spec->events[1].name, "irq_*");
 	KUNIT_EXPECT_FALSE(test, spec->params.overwrite);
 	KUNIT_EXPECT_EQ(test, spec->params.subbuf_size, 64ULL * 1024);
 	KUNIT_EXPECT_EQ(test, spec->params.num_subbuf, 8ULL);
@@ -94,8 +94,52 @@ static void lttng_autostart_too_many(struct kunit *test)
 	spec = t_parse(test, str, &bad);
 	KUNIT_EXPECT_EQ(test, bad, 2);
 	KUNIT_EXPECT_EQ(test, spec->nr_events, LTTNG_AUTOSTART_MAX_EVENTS);
-	KUNIT_EXPECT_STREQ(test, spec->events[LTTNG_AUTOSTART_MAX_EVENTS - 1],
+	KUNIT_EXPECT_STREQ(test, spec->events[LTTNG_AUTOSTART_MAX_EVENTS - 1].name,
 			   "e31");
+}
+
+static void lttng_autostart_syscalls_ctx(struct kunit *test)
+{
+	struct lttng_autostart_spec *spec;
+	int bad;
+
+	spec = t_parse(test,
+		       "sched_switch,syscall:*,syscall-entry:open*,syscall-exit:read,ctx=pid,ctx=procname",
+		       &bad);
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_ASSERT_EQ(test, spec->nr_events, 4U);
+	KUNIT_EXPECT_STREQ(test, spec->events[0].name, "sched_switch");
+	KUNIT_EXPECT_EQ(test, spec->events[0].instrumentation,
+			(u32)LTTNG_ABI_TRACEPOINT);
+	KUNIT_EXPECT_STREQ(test, spec->events[1].name, "*");
+	KUNIT_EXPECT_EQ(test, spec->events[1].instrumentation,
+			(u32)LTTNG_ABI_SYSCALL);
+	KUNIT_EXPECT_EQ(test, spec->events[1].entryexit,
+			(u32)LTTNG_ABI_SYSCALL_ENTRYEXIT);
+	KUNIT_EXPECT_STREQ(test, spec->events[2].name, "open*");
+	KUNIT_EXPECT_EQ(test, spec->events[2].entryexit,
+			(u32)LTTNG_ABI_SYSCALL_ENTRY);
+	KUNIT_EXPECT_STREQ(test, spec->events[3].name, "read");
+	KUNIT_EXPECT_EQ(test, spec->events[3].entryexit,
+			(u32)LTTNG_ABI_SYSCALL_EXIT);
+	KUNIT_ASSERT_EQ(test, spec->nr_ctx, 2U);
+	KUNIT_EXPECT_EQ(test, spec->ctx[0], (u8)LTTNG_ABI_CONTEXT_PID);
+	KUNIT_EXPECT_EQ(test, spec->ctx[1], (u8)LTTNG_ABI_CONTEXT_PROCNAME);
+
+	/*
+	 * A bad syscall name, an unknown prefix, an empty name, an unknown
+	 * context, one given twice, and one this kernel cannot record.
+	 */
+	spec = t_parse(test,
+		       "syscall:a-b,sys:read,syscall:,ctx=bogus,ctx=tid,ctx=tid,ctx=perf:cpu:cycles,syscall-exit:close",
+		       &bad);
+	KUNIT_EXPECT_EQ(test, bad, 6);
+	KUNIT_ASSERT_EQ(test, spec->nr_events, 1U);
+	KUNIT_EXPECT_STREQ(test, spec->events[0].name, "close");
+	KUNIT_EXPECT_EQ(test, spec->events[0].entryexit,
+			(u32)LTTNG_ABI_SYSCALL_EXIT);
+	KUNIT_ASSERT_EQ(test, spec->nr_ctx, 1U);
+	KUNIT_EXPECT_EQ(test, spec->ctx[0], (u8)LTTNG_ABI_CONTEXT_TID);
 }
 
 static struct kunit_case lttng_autostart_cases[] = {
@@ -103,6 +147,7 @@ static struct kunit_case lttng_autostart_cases[] = {
 	KUNIT_CASE(lttng_autostart_options),
 	KUNIT_CASE(lttng_autostart_bad_items),
 	KUNIT_CASE(lttng_autostart_too_many),
+	KUNIT_CASE(lttng_autostart_syscalls_ctx),
 	{}
 };
 
