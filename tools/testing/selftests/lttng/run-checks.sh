@@ -30,13 +30,17 @@
 #                   multiplies it by DEBUG_SLOWDOWN)
 #   NAME.smp        optional: the guest's CPU count, for a test that needs
 #                   an exact one whatever SMP says (default: boot.sh's)
+#   NAME.verdict    optional: the verdict the boot must give (default 0);
+#                   125 for a test that panics the guest on purpose, whose
+#                   host check then reads HOST_OUT_DIR/../console.log
 #   NAME.stock      optional (its content is ignored): the guest gets
 #                   Debian's lttng-tools 2.13.9 (lttng, lttng-sessiond,
 #                   lttng-consumerd, lttng-relayd) with their libraries, the
 #                   kernel's modules_install in /lib/modules, the helper
 #                   /usr/lib/lttng-test/stock.sh and /usr/bin/lttng_check;
 #                   the project's tool becomes /usr/bin/lttng-builtin
-# A test passes when the verdict is 0 and the host check passes.
+# A test passes when the verdict is the expected one and the host check
+# passes.
 #
 # Environment: TIMEOUT (boot timeout for normal, default 300),
 # DEBUG_SLOWDOWN (default 4), TESTS="name..." (run only these end-to-end
@@ -196,7 +200,7 @@ first_line() {
 }
 
 run_e2e() {
-	local g=$1 name t v=0 d stock=
+	local g=$1 name t v=0 d stock= want
 	name=$(basename "$g" .guest.sh)
 	t=$TESTS_DIR/$name
 	d=$CHECK/$name
@@ -208,11 +212,12 @@ run_e2e() {
 		return 0
 	fi
 	[[ ! -f $t.stock ]] || stock=1
+	want=$(first_line "$t.verdict")
 	boot "$name" "$g" "$(first_line "$t.append")" "$(timeout_for "$(first_line "$t.timeout")")" \
 		"$(grep -hv '^#' "$t.extra" 2>/dev/null | tr '\n' ' ')" "$(first_line "$t.smp")" \
 		"$stock" || v=$?
-	if ((v != 0)); then
-		fail "$name" "verdict $v"
+	if ((v != ${want:-0})); then
+		fail "$name" "verdict $v${want:+, not $want}"
 		show "$d/boot.log" 20
 		# The stock helper's reason (stock.sh: stock_fail).
 		show "$d/out/stock-logs/failure" 5
