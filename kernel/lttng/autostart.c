@@ -275,7 +275,12 @@ static int __init lttng_autostart_init(void)
 	}
 	lttng_boot_session->boot = true;
 	chan = lttng_channel_create(lttng_boot_session, &spec->params, false);
-	if (IS_ERR(chan)) {
+	if (PTR_ERR_OR_ZERO(chan) == -ENOMEM) {
+		pr_warn("lttng: autostart: not enough memory for %u x %llu bytes per CPU, no boot session\n",
+			(unsigned int)spec->params.num_subbuf,
+			spec->params.subbuf_size);
+		goto err;
+	} else if (IS_ERR(chan)) {
 		pr_warn("lttng: autostart: cannot create the channel (%ld), no boot session\n",
 			PTR_ERR(chan));
 		goto err;
@@ -315,11 +320,11 @@ static int __init lttng_autostart_init(void)
 			ret);
 		goto err;
 	}
-	pr_info("lttng: autostart: session '%s' traces %u events, %s, %u x %llu bytes per CPU\n",
+	pr_info("lttng: autostart: session '%s' traces %u events, %s, %u x %llu bytes per CPU, %lu KiB of buffers\n",
 		spec->name, matched,
 		spec->params.overwrite ? "overwrite" : "discard",
 		(unsigned int)spec->params.num_subbuf,
-		spec->params.subbuf_size);
+		spec->params.subbuf_size, lttng_rb_chan_mem(chan->rb) / SZ_1K);
 	return 0;
 err:
 	lttng_session_put(lttng_boot_session);

@@ -160,6 +160,7 @@ const struct lttng_rb_config *lttng_rb_chan_config(struct lttng_rb_chan *chan);
 void lttng_rb_chan_finalize(struct lttng_rb_chan *chan);
 void lttng_rb_chan_flush(struct lttng_rb_chan *chan, bool empty);
 int lttng_rb_chan_nr_bufs(struct lttng_rb_chan *chan);
+unsigned long lttng_rb_chan_mem(struct lttng_rb_chan *chan);
 struct lttng_rb_buf *lttng_rb_chan_buf(struct lttng_rb_chan *chan, int cpu);
 
 int lttng_rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_ctx *ctx);

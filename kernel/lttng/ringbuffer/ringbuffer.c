@@ -1020,6 +1020,30 @@ unsigned int lttng_rb_buf_dump(struct lttng_rb_buf *buf,
 EXPORT_SYMBOL_GPL(lttng_rb_buf_dump);
 
 /**
+ * lttng_rb_chan_mem() - the memory a channel's buffers take
+ * @chan: the channel
+ *
+ * Return: bytes allocated for its buffers: sub-buffers (with the reader's
+ * spare in overwrite mode) and per-buffer bookkeeping.
+ */
+unsigned long lttng_rb_chan_mem(struct lttng_rb_chan *chan)
+{
+	unsigned long n = chan->cfg.num_subbuf, bytes = 0;
+	int i;
+
+	for (i = 0; i < chan->nr_bufs; i++) {
+		if (!chan->bufs[i])
+			continue;
+		bytes += chan->bufs[i]->mem_len + sizeof(*chan->bufs[i]) +
+			 n * sizeof(struct lttng_rb_slot);
+		if (chan->cfg.overwrite)
+			bytes += n * sizeof(atomic_long_t);
+	}
+	return bytes;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_chan_mem);
+
+/**
  * lttng_rb_finalized() - has the channel been finalized?
  * @buf: a buffer of the channel
  *

@@ -9,6 +9,8 @@ grep -q "autostart: ignoring bad value '3000' for 'subbuf'" "$d"
 grep -q "autostart: ignoring unknown option 'bogus'" "$d"
 grep -q "autostart: ignoring bad value 'fast' for 'mode'" "$d"
 grep -q "autostart: no event matches 'no_such_event', ignored" "$d"
+grep -q "autostart: no syscall matches 'no_such_call', ignored" "$d"
+grep -q "autostart: ignoring unknown context 'bogus'" "$d"
 grep -q "autostart: session 'boot' traces 1 events, overwrite, 4 x 262144" "$d"
 grep -q '^# PASSED: ' "$1/abi_test.log"
 # (`! cmd` would not stop the script under set -e: test and exit.)
