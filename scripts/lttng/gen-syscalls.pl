@@ -549,12 +549,15 @@ print "#include <$_>\n" for @includes;
 print "#else\n";
 
 my %count;
-# The compat table only where ia32 tasks run, or for any with no -k.
+# The compat table only where ia32 tasks run, or for any with no -k.  It
+# is still classified where it is not emitted, so that the overrides are
+# checked against it on every configuration.
 my $ia32 = !%config || cfg_val('CONFIG_IA32_EMULATION');
 for my $abi ('native', 'compat') {
 	my $tbl = $abi eq 'native' ? $opt{t} : $opt{c};
-	next unless $tbl && ($abi eq 'native' || $ia32);
-	print "#ifdef LTTNG_SC_COMPAT\n" if $abi eq 'compat';
+	next unless $tbl;
+	my $out = $abi eq 'native' || $ia32;
+	print "#ifdef LTTNG_SC_COMPAT\n" if $abi eq 'compat' && $out;
 	my (%seen, %seen_name);
 	for my $e (read_tbl($tbl, $abi eq 'compat')) {
 		my ($nr, $name, $fn) = @$e;
@@ -564,15 +567,18 @@ for my $abi ('native', 'compat') {
 		fail("$tbl: two syscalls named $name") if $seen_name{$name}++;
 		my $def = find_def($fn);
 		if (!$def) {
+			next unless $out;
 			print STDERR "gen-syscalls.pl: $abi $nr $fn: no definition "
 				. "found, recorded as unknown\n";
 			$count{"$abi-unknown"}++;
 			next;
 		}
-		emit($abi, $nr, $name, classify($abi, $name, $def->{args}));
+		my @ops = classify($abi, $name, $def->{args});
+		next unless $out;
+		emit($abi, $nr, $name, @ops);
 		$count{$abi}++;
 	}
-	print "#endif /* LTTNG_SC_COMPAT */\n" if $abi eq 'compat';
+	print "#endif /* LTTNG_SC_COMPAT */\n" if $abi eq 'compat' && $out;
 }
 print "#endif /* LTTNG_SC_INCLUDES */\n";
 
