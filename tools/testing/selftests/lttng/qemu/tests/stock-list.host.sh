@@ -112,9 +112,9 @@ bad=$(awk -v t64="$out/syscalls.tbl64" -v t32="$out/syscalls.tbl32" '
 		else if (b == "64") { if (!($1 in in64)) print }
 		else if (b == "32") { if (!($1 in in32)) print }
 		else print
-		n[b]++
+		cnt[b]++
 	}
-	END { printf "%d %d %d\n", n["64"], n["32"], n["32/64"] >"/dev/stderr" }
+	END { printf "%d %d %d\n", cnt["64"], cnt["32"], cnt["32/64"] >"/dev/stderr" }
 ' "$out/list-syscall.txt" 2>"$out/syscalls.abis")
 [[ -z $bad ]] || fail "system calls listed with wrong ABIs: $(head -n3 <<<"$bad")"
 read -r n64 n32 nboth <"$out/syscalls.abis"

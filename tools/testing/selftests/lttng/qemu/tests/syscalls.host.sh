@@ -264,7 +264,7 @@ want3 = [
      {"ret": -ENOENT}),
     ("open", {"filename": "(fault)", "flags": 0, "mode": 0}, {"ret": -EFAULT}),
     ("nanosleep_time32", {"rqtp": num(r3, "ts"), "_rqtp_data_length": 8,
-                   "rqtp_data": [0, 0, 0, 0, 0xe8, 0x03, 0, 0], "rmtp": 0},
+                   "rqtp_data": [0, 0, 0, 0, 0xe8, 0x03, 0, 0]},
      {"ret": 0, "rmtp": 0, "_rmtp_data_length": 0, "rmtp_data": []}),
     ("getpid", {}, {"ret": num(r3, "tid")}),
     ("unknown", {"id": 1000, "args": [1, 2, 3, 4, 5, 6]},
