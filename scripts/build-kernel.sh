@@ -38,7 +38,9 @@ VARIANT=${1:-normal}
 case $VARIANT in
 normal) FRAGS=(base lttng) ;;
 debug) FRAGS=(base lttng debug) ;;
-*) die "usage: $SELF [normal|debug]" ;;
+# The normal kernel without CONFIG_LTTNG, for the boot benchmark.
+nolttng) FRAGS=(base lttng) LTTNG_CONFIG=n ;;
+*) die "usage: $SELF [normal|debug|nolttng]" ;;
 esac
 CONFDIR=$QEMU_DIR/config
 OBJ=$BUILD/obj-$VARIANT
