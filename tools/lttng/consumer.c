@@ -256,8 +256,8 @@ static void stream_account_seq(struct lttng_consumer *c, struct lttng_stream *s,
 		s->have_seq = true;
 		s->first_seq = seq;
 		if (c->count_lost_before) {
-			s->lost_before = seq;
-			s->lost += seq;
+			s->lost_before = seq - s->read_before;
+			s->lost += s->lost_before;
 		}
 	} else if (seq > s->last_seq) {
 		s->lost += seq - s->last_seq - 1;
@@ -297,6 +297,21 @@ static int stream_packet_info(struct lttng_consumer *c, struct lttng_stream *s,
 	return 0;
 }
 
+/*
+ * While the first packet, of sequence number @seq, is held: how many of
+ * the packets before it an earlier reader consumed (they are not lost).
+ * A kernel without the counters answers ENOTTY: all of them count as
+ * lost, as they may be.
+ */
+static void stream_read_before(struct lttng_stream *s, u64 seq)
+{
+	struct lttng_abi_rb_stats st = { 0 };
+
+	if (lttng_ioctl(s->fd, LTTNG_ABI_RB_GET_STATS, &st) < 0)
+		return;
+	s->read_before = st.packets_read < seq ? st.packets_read : seq;
+}
+
 /* Account for a packet now in the file. */
 static void stream_account(struct lttng_consumer *c, struct lttng_stream *s,
 			   const struct lttng_packet *p)
@@ -329,6 +344,8 @@ static int stream_read_packet(struct lttng_consumer *c, struct lttng_stream *s)
 		return stream_ioctl_fail(c, s, "cannot get the next sub-buffer");
 	}
 	ret = stream_packet_info(c, s, &p);
+	if (!ret && !s->have_seq && !s->metadata && c->count_lost_before)
+		stream_read_before(s, p.seq);
 	if (!ret)
 		ret = stream_write(c, s, p.padded);
 	if (ret) {
@@ -782,7 +799,7 @@ bool lttng_consumer_done(const struct lttng_consumer *c)
 static void stream_report(const struct lttng_stream *s)
 {
 	const char *failed = s->failed ? ", read error: incomplete" : "";
-	char seq[48] = "-";
+	char seq[48] = "-", before[48] = "";
 
 	if (s->metadata) {
 		lttng_info("%s: %llu packets, %llu bytes%s",
@@ -792,9 +809,12 @@ static void stream_report(const struct lttng_stream *s)
 	if (s->have_seq)
 		snprintf(seq, sizeof(seq), "%llu-%llu",
 			 s->first_seq, s->last_seq);
-	lttng_info("%s: %llu packets, %llu bytes, seq %s, %llu lost packets (%llu overwritten before attach), %llu events discarded%s",
-		   s->name, s->packets, s->bytes, seq, s->lost, s->lost_before,
-		   s->discarded, failed);
+	if (s->read_before)
+		snprintf(before, sizeof(before), " (%llu before it read earlier)",
+			 s->read_before);
+	lttng_info("%s: %llu packets, %llu bytes, seq %s%s, %llu lost packets (%llu overwritten before attach), %llu events discarded%s",
+		   s->name, s->packets, s->bytes, seq, before, s->lost,
+		   s->lost_before, s->discarded, failed);
 }
 
 /**
@@ -806,6 +826,7 @@ static void stream_report(const struct lttng_stream *s)
 void lttng_consumer_report(const struct lttng_consumer *c)
 {
 	u64 packets = 0, bytes = 0, lost = 0, before = 0, discarded = 0;
+	u64 read_before = 0;
 	unsigned int i;
 
 	for (i = 0; i < c->nr_streams; i++) {
@@ -816,8 +837,12 @@ void lttng_consumer_report(const struct lttng_consumer *c)
 		bytes += s->bytes;
 		lost += s->lost;
 		before += s->lost_before;
+		read_before += s->read_before;
 		discarded += s->discarded;
 	}
+	if (read_before)
+		lttng_info("total: %llu packets before the first ones read were read by an earlier reader",
+			   read_before);
 	lttng_info("total: %u streams, %llu packets, %llu bytes, %llu lost packets (%llu overwritten before attach), %llu events discarded",
 		   c->nr_streams, packets, bytes, lost, before, discarded);
 	if (c->copy_dir)

@@ -40,6 +40,8 @@
  * @last_seq: sequence number of the last packet read
  * @lost: packets never read: sequence gaps, plus @lost_before
  * @lost_before: packets overwritten before the first one read
+ * @read_before: packets before the first one read that an earlier reader
+ *	consumed (the kernel's count, LTTNG_ABI_RB_GET_STATS)
  * @discarded: events discarded, the kernel's cumulative count
  */
 struct lttng_stream {
@@ -61,6 +63,7 @@ struct lttng_stream {
 	u64 last_seq;
 	u64 lost;
 	u64 lost_before;
+	u64 read_before;
 	u64 discarded;
 };
 

@@ -93,6 +93,24 @@ static long lttng_stream_packet_ioctl(struct lttng_stream *s, unsigned int cmd,
 	return lttng_stream_put_u64(uarg, v);
 }
 
+/* LTTNG_ABI_RB_GET_STATS: the counters of a data stream's buffer. */
+static long lttng_stream_stats(struct lttng_stream *s, void __user *uarg)
+{
+	struct lttng_abi_rb_stats out = { .size = sizeof(out) };
+	struct lttng_rb_stats st;
+
+	lttng_rb_stats(s->buf, &st);
+	out.records = st.records;
+	out.lost_full = st.lost_full;
+	out.lost_wrap = st.lost_wrap;
+	out.lost_big = st.lost_big;
+	out.lost_nest = st.lost_nest;
+	out.lost_overwrite = st.lost_overwrite;
+	out.packets_read = st.packets_read;
+	out.packets_overwritten = st.packets_overwritten;
+	return copy_to_user(uarg, &out, sizeof(out)) ? -EFAULT : 0;
+}
+
 static long lttng_stream_ioctl(struct file *file, unsigned int cmd,
 			       unsigned long arg)
 {
@@ -159,6 +177,10 @@ static long lttng_stream_ioctl(struct file *file, unsigned int cmd,
 		return lttng_stream_put_u64(uarg, s->ms->version);
 	case LTTNG_ABI_RB_GET_STREAM_ID:
 		return lttng_stream_put_u64(uarg, s->stream_id);
+	case LTTNG_ABI_RB_GET_STATS:
+		if (s->ms)
+			return -ENOTTY;
+		return lttng_stream_stats(s, uarg);
 	case LTTNG_ABI_RB_GET_CURRENT_TIMESTAMP:
 		return lttng_stream_put_u64(uarg, lttng_rb_clock_read());
 	case LTTNG_ABI_RB_GET_SUBBUF_SIZE:

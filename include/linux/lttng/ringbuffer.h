@@ -121,10 +121,14 @@ struct lttng_rb_ctx {
  *	the reader took them (overwrite mode); these show in the trace as
  *	packet sequence gaps, not in events_discarded
  * @records: records committed
+ * @packets_read: packets the readers released as consumed
+ * @packets_overwritten: packets the writer reclaimed, or a reader gave
+ *	back unconsumed after they were lapped, without their being read
  *
  * Every record a writer tried is either committed or in one of the first
  * four counts; every committed record is either read or in
- * @lost_overwrite.
+ * @lost_overwrite.  Every packet before the one at @consumed was read,
+ * overwritten, or cleared (lttng_rb_buf_clear()).
  */
 struct lttng_rb_stats {
 	unsigned long lost_full;
@@ -133,6 +137,8 @@ struct lttng_rb_stats {
 	unsigned long lost_nest;
 	unsigned long lost_overwrite;
 	unsigned long records;
+	unsigned long packets_read;
+	unsigned long packets_overwritten;
 };
 
 /*

@@ -448,11 +448,45 @@ struct lttng_abi_channel_get {
 	__u32 index;
 };
 
+/**
+ * struct lttng_abi_rb_stats - LTTNG_ABI_RB_GET_STATS result
+ * @size: set by the kernel: bytes it filled, for growth
+ * @padding: zero
+ * @records: records committed to the buffer
+ * @lost_full: records dropped because the buffer was full (discard mode)
+ * @lost_wrap: records dropped because they would have lapped a packet
+ *	still being written
+ * @lost_big: records dropped because they do not fit in a sub-buffer
+ * @lost_nest: records dropped because too many writers were nested
+ * @lost_overwrite: committed records in packets overwritten unread
+ * @packets_read: packets readers consumed, over the buffer's life
+ * @packets_overwritten: packets overwritten unread, over its life
+ *
+ * A reader that holds its first packet, of sequence number F, knows that
+ * the F packets before it were read by earlier readers (@packets_read),
+ * overwritten, or cleared: F - @packets_read of them are lost to it.
+ */
+struct lttng_abi_rb_stats {
+	__u32 size;
+	__u32 padding;
+	__u64 records;
+	__u64 lost_full;
+	__u64 lost_wrap;
+	__u64 lost_big;
+	__u64 lost_nest;
+	__u64 lost_overwrite;
+	__u64 packets_read;
+	__u64 packets_overwritten;
+};
+
 /* Tracer fd: a new session fd on an existing kernel-created session. */
 #define LTTNG_ABI_SESSION_ATTACH	\
 	_IOW(LTTNG_ABI_IOC, 0xE0, struct lttng_abi_session_attach)
 /* Session fd: a channel fd on the index-th data channel; -ENOENT past the end. */
 #define LTTNG_ABI_SESSION_CHANNEL_GET	\
 	_IOW(LTTNG_ABI_IOC, 0xE1, struct lttng_abi_channel_get)
+/* Data stream fd: the buffer's counters. */
+#define LTTNG_ABI_RB_GET_STATS		\
+	_IOR(LTTNG_ABI_IOC, 0xE2, struct lttng_abi_rb_stats)
 
 #endif /* _UAPI_LINUX_LTTNG_H */

@@ -172,9 +172,11 @@ static unsigned long rb_claim(struct lttng_rb_buf *buf, unsigned long slot,
 		 * records are lost.  It is complete (rb_slot_free()), and no
 		 * record of the new packet is committed before this claim.
 		 */
-		if (map_seq(v) != seq_tag(ULONG_MAX) && !(v & RB_MAP_TAKEN))
+		if (map_seq(v) != seq_tag(ULONG_MAX) && !(v & RB_MAP_TAKEN)) {
 			atomic_long_add(local_read(&s->records) -
 					s->records_base, &buf->lost_overwrite);
+			atomic_long_inc(&buf->packets_overwritten);
+		}
 		break;
 	}
 	return map_backing(v);
@@ -706,11 +708,13 @@ int lttng_rb_put(struct lttng_rb_buf *buf, bool consume)
 			/* Overwritten while held, and not consumed: lost. */
 			buf->spare = buf->held_backing;
 			atomic_long_add(buf->held_records, &buf->lost_overwrite);
+			atomic_long_inc(&buf->packets_overwritten);
 		}
 	}
 	if (consume) {
 		unsigned long c = buf->held_pos;
 
+		atomic_long_inc(&buf->packets_read);
 		/*
 		 * (C): the reader is done with the packet before writers may
 		 * reuse its slot.  Pairs with (D).  Fails harmlessly if an
@@ -950,6 +954,8 @@ void lttng_rb_stats(struct lttng_rb_buf *buf, struct lttng_rb_stats *st)
 	st->lost_big = local_read(&buf->lost_big);
 	st->lost_nest = local_read(&buf->lost_nest);
 	st->lost_overwrite = atomic_long_read(&buf->lost_overwrite);
+	st->packets_read = atomic_long_read(&buf->packets_read);
+	st->packets_overwritten = atomic_long_read(&buf->packets_overwritten);
 	st->records = 0;
 	for (i = 0; i < buf->chan->cfg.num_subbuf; i++)
 		st->records += local_read(&buf->slots[i].records);

@@ -45,6 +45,7 @@ struct lttng_rb_buf {
 	local_t lost_nest;
 	unsigned int nesting;		/* reservations not yet committed */
 	atomic_long_t lost_overwrite;	/* also added to by the reader */
+	atomic_long_t packets_overwritten; /* also added to by the reader */
 	struct lttng_rb_slot *slots;
 	atomic_long_t *map;		/* overwrite mode only */
 	void *mem;
@@ -54,6 +55,7 @@ struct lttng_rb_buf {
 
 	/* Reader side. */
 	atomic_long_t consumed ____cacheline_aligned_in_smp;
+	atomic_long_t packets_read;
 	atomic_t has_reader;
 	/* Protects the held-packet state below. */
 	struct mutex reader_lock;

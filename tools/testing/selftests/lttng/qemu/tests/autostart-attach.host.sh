@@ -50,12 +50,18 @@ def packets(name):
 p1 = packets("packets")
 for s, q in p1.items():
     check(q == list(range(len(q))), f"{s}: packet sequence numbers {q}")
-# The second attach starts where the first left off.
+# The second attach starts where the first left off, and knows that the
+# packets before were read, not lost.
 p2 = packets("packets2")
 for s, q in p2.items():
     n = len(p1.get(s, []))
     check(q == list(range(n, n + len(q))),
           f"second attach, {s}: {q[:3]}..., after {n} packets")
+n1 = sum(len(q) for q in p1.values())
+said = [ln for ln in open(f"{out}/attach2.log")
+        if "were read by an earlier reader" in ln]
+check(said and f"total: {n1} packets before" in said[0],
+      f"second attach: {said} after {n1} packets read by the first")
 
 first = {}
 syscalls = collections.Counter()
