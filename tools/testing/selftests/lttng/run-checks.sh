@@ -322,6 +322,43 @@ test_builtin_upgrade() {
 	fi
 }
 
+# The syscall table generator over the normal kernel's configuration and
+# over the same without IA32_EMULATION, which the test kernels never
+# build: both must succeed (every override checked against both tables),
+# the first with the ia32 table, the second without it.
+test_gen_syscalls() {
+	local name=gen-syscalls:no-ia32 t log why= conf=$BUILD/obj-normal/include/config/auto.conf
+	local tbl=$KTREE/arch/x86/entry/syscalls
+	if [[ ! -f $conf ]]; then
+		skip "$name" "no normal kernel configuration"
+		return 0
+	fi
+	t=$(mktemp -d)
+	log=$CHECK/$name.log
+	{
+		grep -v '^CONFIG_IA32_EMULATION=' "$conf" >"$t/no-ia32.conf"
+		for c in "$conf" "$t/no-ia32.conf"; do
+			perl "$ROOT/scripts/lttng/gen-syscalls.pl" -s "$KTREE" \
+				-o "$ROOT/scripts/lttng/syscall-overrides" \
+				-t "$tbl/syscall_64.tbl" -c "$tbl/syscall_32.tbl" -k "$c" \
+				>"$t/$(basename "$c").h" || why=${why:-"failed on $(basename "$c")"}
+		done
+		grep -q '^LTTNG_SC(compat, 295, openat,' "$t/auto.conf.h" ||
+			why=${why:-"no ia32 openat with IA32_EMULATION"}
+		! grep -q '^LTTNG_SC(compat' "$t/no-ia32.conf.h" ||
+			why=${why:-"ia32 syscalls without IA32_EMULATION"}
+		grep -q '^LTTNG_SC(native, 257, openat,' "$t/no-ia32.conf.h" ||
+			why=${why:-"no native openat without IA32_EMULATION"}
+	} >"$log" 2>&1
+	rm -rf "$t"
+	if [[ -n $why ]]; then
+		fail "$name" "$why"
+		show "$log"
+	else
+		pass "$name"
+	fi
+}
+
 # fake_tree DIR VERSION PATCHLEVEL: the five anchor files and a Makefile.
 fake_tree() {
 	mkdir -p "$1/lib" "$1/kernel" "$1/drivers/misc" "$1/Documentation/trace" \
@@ -455,6 +492,7 @@ if [[ $VARIANT == normal ]]; then
 	test_builtin copy
 	test_builtin_upgrade
 	test_builtin_refuse
+	test_gen_syscalls
 	test_checkpatch
 	if [[ -n $kernel_ok ]]; then
 		test_sparse
