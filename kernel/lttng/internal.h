@@ -17,6 +17,7 @@
 #ifndef _LTTNG_INTERNAL_H
 #define _LTTNG_INTERNAL_H
 
+#include <linux/hashtable.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/lttng/events.h>
@@ -122,6 +123,8 @@ struct lttng_chan_params {
  * @metadata_dumped: its stream declaration is in the metadata
  * @enablers: what EVENT commands asked for
  * @events: what is recorded
+ * @event_ht: the same, by description: finding whether an event exists
+ *	is then not a walk of @events, which made creating N events O(N^2)
  * @next_event_id: the CTF id of the next event
  * @nr_ctx: number of contexts in @ctx
  * @ctx_size: bytes the contexts add to each record
@@ -141,6 +144,7 @@ struct lttng_channel {
 	bool metadata_dumped;
 	struct list_head enablers;
 	struct list_head events;
+	DECLARE_HASHTABLE(event_ht, 7);
 	unsigned int next_event_id;
 	unsigned int nr_ctx;
 	size_t ctx_size;

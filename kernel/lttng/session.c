@@ -169,7 +169,7 @@ static struct lttng_event *lttng_event_find(struct lttng_channel *chan,
 {
 	struct lttng_event *event;
 
-	list_for_each_entry(event, &chan->events, node)
+	hash_for_each_possible(chan->event_ht, event, hnode, (unsigned long)desc)
 		if (event->desc == desc)
 			return event;
 	return NULL;
@@ -193,6 +193,7 @@ static int lttng_channel_sync_events(struct lttng_channel *chan)
 		event->desc = desc;
 		event->id = chan->next_event_id++;
 		list_add_tail(&event->node, &chan->events);
+		hash_add(chan->event_ht, &event->hnode, (unsigned long)desc);
 	}
 	return 0;
 }
@@ -322,6 +323,7 @@ static void lttng_channel_free(struct lttng_channel *chan)
 
 	list_for_each_entry_safe(event, tmp, &chan->events, node) {
 		list_del(&event->node);
+		hash_del(&event->hnode);
 		kfree(event);
 	}
 	list_for_each_entry_safe(enabler, etmp, &chan->enablers, node) {
@@ -503,6 +505,7 @@ struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 	chan->enabled = true;
 	INIT_LIST_HEAD(&chan->enablers);
 	INIT_LIST_HEAD(&chan->events);
+	hash_init(chan->event_ht);
 
 	mutex_lock(&lttng_sessions_mutex);
 	if (!metadata && session->been_active) {

@@ -102,6 +102,7 @@ int lttng_probe_register(struct lttng_probe_desc *desc);
  * @chan: its channel
  * @desc: what it records
  * @node: in the channel's event list
+ * @hnode: in the channel's table of events by description
  */
 struct lttng_event {
 	bool armed;
@@ -112,6 +113,7 @@ struct lttng_event {
 	struct lttng_channel *chan;
 	const struct lttng_event_desc *desc;
 	struct list_head node;
+	struct hlist_node hnode;
 };
 
 /**
