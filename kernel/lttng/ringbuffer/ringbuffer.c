@@ -160,21 +160,25 @@ static unsigned long rb_claim(struct lttng_rb_buf *buf, unsigned long slot,
 {
 	struct lttng_rb_slot *s = &buf->slots[slot];
 	unsigned long v = atomic_long_read(&buf->map[slot]);
+	unsigned long records;
 
 	while (map_seq(v) != seq_tag(seq)) {
+		/*
+		 * The old packet is complete (rb_slot_free()), so its count is
+		 * final; no record of the new packet is committed before the
+		 * claim.  Sample the count before claiming: a writer nested
+		 * right after the claim commits into the new packet at once.
+		 */
+		records = local_read(&s->records);
 		/* Fully ordered: pairs with the reader's swap in rb_get(). */
 		if (!atomic_long_try_cmpxchg(&buf->map[slot], (long *)&v,
 					     map_make(seq_tag(seq),
 						      map_backing(v))))
 			continue;
-		/*
-		 * The packet the slot held was never taken by the reader: its
-		 * records are lost.  It is complete (rb_slot_free()), and no
-		 * record of the new packet is committed before this claim.
-		 */
+		/* Never taken by the reader: the old packet is lost. */
 		if (map_seq(v) != seq_tag(ULONG_MAX) && !(v & RB_MAP_TAKEN)) {
-			atomic_long_add(local_read(&s->records) -
-					s->records_base, &buf->lost_overwrite);
+			atomic_long_add(records - s->records_base,
+					&buf->lost_overwrite);
 			atomic_long_inc(&buf->packets_overwritten);
 		}
 		break;
