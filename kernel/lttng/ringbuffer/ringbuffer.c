@@ -60,7 +60,7 @@
  *  (B) rb_packet_complete(): smp_rmb() after reading the counter.
  *  (C) lttng_rb_put(): release on @consumed, so the reader is done with the
  *      packet before a writer reuses its slot.  Pairs with (D).
- *  (D) rb_slot_free(): acquire on @consumed.
+ *  (D) rb_slot_busy(): acquire on @consumed.
  *  (E) rb_packet_done(): the writer that completes a packet looks for a
  *      sleeping reader after a full barrier (wq_has_sleeper()).  Pairs
  *      with (F).
@@ -164,7 +164,7 @@ static unsigned long rb_claim(struct lttng_rb_buf *buf, unsigned long slot,
 
 	while (map_seq(v) != seq_tag(seq)) {
 		/*
-		 * The old packet is complete (rb_slot_free()), so its count is
+		 * The old packet is complete (rb_slot_busy()), so its count is
 		 * final; no record of the new packet is committed before the
 		 * claim.  Sample the count before claiming: a writer nested
 		 * right after the claim commits into the new packet at once.
@@ -251,31 +251,25 @@ static bool rb_packet_complete(struct lttng_rb_chan *chan,
 }
 
 /*
- * May packet @seq, starting at @begin, be opened?  Counts the loss when it
- * may not and @count is set.
+ * May the packet starting at @begin be opened?  Return NULL if so, else
+ * the loss counter of the reason.
  */
-static bool rb_slot_free(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
-			 unsigned long begin, bool count)
+static local_t *rb_slot_busy(struct lttng_rb_chan *chan,
+			     struct lttng_rb_buf *buf, unsigned long begin)
 {
 	unsigned long seq = rb_seq(chan, begin);
 	unsigned long span = chan->cfg.subbuf_size * chan->cfg.num_subbuf;
 	/* (D): pairs with the release in lttng_rb_put(). */
 	unsigned long consumed = atomic_long_read_acquire(&buf->consumed);
 
-	if (!chan->cfg.overwrite && begin - consumed >= span) {
-		if (count)
-			local_inc(&buf->lost_full);
-		return false;
-	}
+	if (!chan->cfg.overwrite && begin - consumed >= span)
+		return &buf->lost_full;
 	/* The slot's previous packet must be fully written, even if lost. */
 	if (seq >= chan->cfg.num_subbuf &&
 	    local_read(&buf->slots[rb_slot(chan, seq)].commit) !=
-	    rb_commit_full(chan, seq - chan->cfg.num_subbuf)) {
-		if (count)
-			local_inc(&buf->lost_wrap);
-		return false;
-	}
-	return true;
+	    rb_commit_full(chan, seq - chan->cfg.num_subbuf))
+		return &buf->lost_wrap;
+	return NULL;
 }
 
 /* Overwrite mode: packet @seq reclaims its slot from the reader's view. */
@@ -358,8 +352,9 @@ static int rb_reserve_slow(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 {
 	unsigned long mask = chan->cfg.subbuf_size - 1;
 	size_t hsize = chan->client->header_size;
-	long old = local_read(&buf->offset);
+	long old = local_read(&buf->offset), cur;
 	unsigned long off, begin, base;
+	local_t *busy;
 
 	for (;;) {
 		ctx->tsc = lttng_rb_clock_read();
@@ -387,8 +382,21 @@ static int rb_reserve_slow(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 			return -ENOBUFS;
 		}
 		begin = ALIGN((unsigned long)old, chan->cfg.subbuf_size);
-		if (!rb_slot_free(chan, buf, begin, true))
+		busy = rb_slot_busy(chan, buf, begin);
+		if (busy) {
+			/*
+			 * A nested writer may have opened that packet since
+			 * @old was read, and made its slot look busy: then
+			 * the record may fit in it.
+			 */
+			cur = local_read(&buf->offset);
+			if (cur != old) {
+				old = cur;
+				continue;
+			}
+			local_inc(busy);
 			return -ENOSPC;
+		}
 		base = rb_slot_records(chan, buf, begin);
 		if (local_try_cmpxchg(&buf->offset, &old,
 				      begin + hsize + ctx->size))
@@ -506,7 +514,7 @@ static void rb_switch(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 			}
 			continue;
 		}
-		if (!empty || !rb_slot_free(chan, buf, old, false))
+		if (!empty || rb_slot_busy(chan, buf, old))
 			return;
 		base = rb_slot_records(chan, buf, old);
 		if (local_try_cmpxchg(&buf->offset, &old,
