@@ -51,12 +51,9 @@ static void lttng_client_packet_begin(struct lttng_rb_chan *rb, void *p,
 	hdr->stream_id = priv->stream_id;
 	hdr->stream_instance_id = pkt->cpu;
 	hdr->timestamp_begin = pkt->ts_begin;
-	hdr->timestamp_end = 0;
-	hdr->content_size = 0;
-	hdr->packet_size = 0;
 	hdr->packet_seq_num = pkt->seq;
-	hdr->events_discarded = 0;
 	hdr->cpu_id = pkt->cpu;
+	/* The rest is packet_end()'s, which may have run already. */
 }
 
 static void lttng_client_packet_end(struct lttng_rb_chan *rb, void *p,

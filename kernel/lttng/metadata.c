@@ -444,11 +444,15 @@ static void lttng_metadata_packet_begin(struct lttng_rb_chan *rb, void *p,
 	struct lttng_metadata_cache *cache = lttng_rb_chan_priv(rb);
 	struct lttng_metadata_packet_header *hdr = p;
 
-	memset(hdr, 0, sizeof(*hdr));
 	hdr->magic = LTTNG_METADATA_MAGIC;
 	memcpy(hdr->uuid, &cache->uuid, sizeof(hdr->uuid));
+	hdr->checksum = 0;
+	hdr->compression_scheme = 0;
+	hdr->encryption_scheme = 0;
+	hdr->checksum_scheme = 0;
 	hdr->major = 1;
 	hdr->minor = 8;
+	/* The sizes are packet_end()'s. */
 }
 
 static void lttng_metadata_packet_end(struct lttng_rb_chan *rb, void *p,

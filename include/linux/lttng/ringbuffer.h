@@ -53,6 +53,11 @@ struct lttng_rb_packet {
  *
  * Both callbacks run in the writer's context (preemption off, maybe in an
  * interrupt) and must not sleep.  @hdr points to the packet's first byte.
+ *
+ * They write disjoint parts of the header, and may run in either order:
+ * writers nested in an interrupt can fill and close a packet before the
+ * writer that opened it calls @packet_begin.  The packet is complete, and
+ * readable, only once both have run.
  */
 struct lttng_rb_client {
 	size_t header_size;

@@ -20,7 +20,10 @@
  * fit closes the open packet (the rest of it is padding) and opens the
  * next one, whose header the library asks the client to write.  An offset
  * that sits exactly on a packet boundary means "no packet open": the next
- * record opens one.
+ * record opens one.  Between a writer's move into a new packet and its
+ * writing of the header, writers nested in interrupts may add records to
+ * that packet, and even fill and close it: opening and closing write
+ * disjoint fields, and each commits its own bytes.
  *
  * Commit.  Each slot has a commit counter that sums, over all laps, the
  * bytes committed into it: header, records and closing padding.  Packet k
@@ -305,11 +308,12 @@ static void rb_open_packet(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 		rb_push_consumed(chan, buf, begin);
 	hdr = rb_addr(chan, buf, begin);	/* claims the slot */
 	buf->slots[slot].records_base = base;
+	/*
+	 * Only the fields that rb_close_packet() leaves alone: nested
+	 * writers may have filled and closed the packet already.
+	 */
 	pkt->ts_begin = tsc;
-	pkt->ts_end = tsc;
 	pkt->seq = seq;
-	pkt->data_size = chan->client->header_size;
-	pkt->lost = 0;
 	pkt->cpu = buf->cpu;
 	chan->client->packet_begin(chan, hdr, pkt);
 	rb_commit_bytes(buf, slot, chan->client->header_size);
