@@ -549,6 +549,9 @@ static void rb_switch_ipi(void *info)
  *
  * Runs on the buffer's CPU, so that every record of that CPU before the
  * call is in the closed packet.  Wakes the reader.  May sleep.
+ *
+ * On a global buffer, the caller serializes this with the buffer's
+ * writers, as it serializes the writers themselves.
  */
 void lttng_rb_buf_flush(struct lttng_rb_buf *buf, bool empty)
 {
@@ -559,10 +562,16 @@ void lttng_rb_buf_flush(struct lttng_rb_buf *buf, bool empty)
 	if (!buf->chan->cfg.global && cpu_online(buf->cpu)) {
 		smp_call_function_single(buf->cpu, rb_switch_ipi, &args, 1);
 	} else {
-		/* Global buffer (serialized by the caller), or offline CPU. */
+		/*
+		 * No writer runs here (an offline CPU's buffer, which the
+		 * hotplug lock keeps offline), or the caller excludes them
+		 * (global): only other flushes can race.
+		 */
+		mutex_lock(&buf->flush_lock);
 		local_irq_save(flags);
 		rb_switch(buf->chan, buf, empty);
 		local_irq_restore(flags);
+		mutex_unlock(&buf->flush_lock);
 	}
 	cpus_read_unlock();
 	wake_up_interruptible(&buf->read_wait);
@@ -1345,6 +1354,7 @@ static struct lttng_rb_buf *rb_buf_alloc(struct lttng_rb_chan *chan, int cpu)
 	local_set(&buf->offset, 0);
 	atomic_long_set(&buf->consumed, 0);
 	mutex_init(&buf->reader_lock);
+	mutex_init(&buf->flush_lock);
 	init_waitqueue_head(&buf->read_wait);
 	init_irq_work(&buf->wake_work, rb_wake_work);
 	timer_setup(&buf->switch_timer, rb_switch_timer_fn, TIMER_PINNED);

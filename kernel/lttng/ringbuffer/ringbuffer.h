@@ -53,6 +53,13 @@ struct lttng_rb_buf {
 	struct lttng_rb_chan *chan;
 	int cpu;
 
+	/*
+	 * Serializes flushes that do not run on the buffer's CPU: a global
+	 * buffer's, or an offline CPU's, where two callers could otherwise
+	 * race on the local_t counters.
+	 */
+	struct mutex flush_lock;
+
 	/* Reader side. */
 	atomic_long_t consumed ____cacheline_aligned_in_smp;
 	atomic_long_t packets_read;
