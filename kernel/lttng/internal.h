@@ -56,7 +56,8 @@ extern struct list_head lttng_sessions;
  */
 struct lttng_metadata_cache {
 	struct kref ref;
-	struct mutex lock;		/* @data, @len, @alloc, @version */
+	/* @data, @len, @alloc, @version; the metadata buffers' writers */
+	struct mutex lock;
 	char *data;
 	size_t len;
 	size_t alloc;
@@ -266,6 +267,7 @@ int lttng_metadata_append(struct lttng_metadata_cache *cache,
 			  const char *fmt, ...) __printf(2, 3);
 struct lttng_rb_chan *lttng_metadata_chan_create(struct lttng_session *session,
 						 const struct lttng_rb_config *cfg);
+void lttng_metadata_chan_finalize(struct lttng_rb_chan *rb);
 struct lttng_metadata_stream *lttng_metadata_stream_open(struct lttng_channel *chan);
 void lttng_metadata_stream_release(struct lttng_metadata_stream *ms);
 int lttng_metadata_stream_get_next(struct lttng_metadata_stream *ms);

@@ -489,6 +489,23 @@ struct lttng_rb_chan *lttng_metadata_chan_create(struct lttng_session *session,
 }
 
 /**
+ * lttng_metadata_chan_finalize() - finalize a metadata channel's buffer
+ * @rb: the channel's ring buffer
+ *
+ * The buffer's reader is also its writer: lttng_metadata_stream_fill()
+ * writes into it under the cache lock, so the closing flush takes that
+ * lock too.
+ */
+void lttng_metadata_chan_finalize(struct lttng_rb_chan *rb)
+{
+	struct lttng_metadata_cache *cache = lttng_rb_chan_priv(rb);
+
+	mutex_lock(&cache->lock);
+	lttng_rb_chan_finalize(rb);
+	mutex_unlock(&cache->lock);
+}
+
+/**
  * lttng_metadata_stream_open() - become the reader of a metadata channel
  * @chan: the metadata channel
  *
@@ -551,12 +568,13 @@ static int lttng_metadata_stream_fill(struct lttng_metadata_stream *ms)
 		lttng_rb_commit(ms->rb, &ctx);
 	}
 	preempt_enable();
-	if (!ret)
+	if (!ret) {
 		ms->pos += chunk;
+		/* Under the lock: lttng_metadata_chan_finalize() flushes. */
+		lttng_rb_buf_flush(ms->buf, false);
+	}
 out:
 	mutex_unlock(&cache->lock);
-	if (!ret)
-		lttng_rb_buf_flush(ms->buf, false);
 	return ret;
 }
 

@@ -332,7 +332,10 @@ static void lttng_channel_free(struct lttng_channel *chan)
 		kfree(enabler);
 	}
 	if (chan->rb) {
-		lttng_rb_chan_finalize(chan->rb);
+		if (chan->metadata)
+			lttng_metadata_chan_finalize(chan->rb);
+		else
+			lttng_rb_chan_finalize(chan->rb);
 		lttng_rb_chan_put(chan->rb);
 	}
 	kfree(chan->sc_events[0]);
