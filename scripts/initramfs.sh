@@ -9,6 +9,7 @@
 #   /test.sh         SCRIPT, the guest side of one test
 #   /bin/busybox     from busybox-static, with every applet as a symlink
 #   /usr/bin/lttng   the project's tool, build/tools/lttng/lttng, if built
+#   /usr/lib/lttng-test/workload.sh   the guest helper that makes workloads
 #   EXTRA...         host files or directories, at the same paths, with every
 #                    shared library ldd lists for them and the dynamic loader
 #   /etc/passwd, /etc/group   root; user tracer (uid 1000) in group tracing
@@ -176,6 +177,7 @@ if [[ -x $TOOL ]]; then
 	add_libs "$TOOL"
 fi
 
+add_file /usr/lib/lttng-test/workload.sh "$QEMU_DIR/workload.sh" 0644
 add_file /bin/busybox "$BUSYBOX" 0755
 while read -r applet; do
 	add_slink "/$applet" /bin/busybox

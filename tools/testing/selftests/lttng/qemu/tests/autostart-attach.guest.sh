@@ -8,18 +8,8 @@
 # detaches.  autostart-attach.host.sh checks the trace from before /init
 # to the second workload, with no gap at the attach point.
 set -e
-make_workload() {
-	cat >"$1" <<EOS
-#!/bin/sh
-echo \$\$ >"$1.pid"
-i=0
-while [ \$i -lt $2 ]; do
-	usleep 10000
-	i=\$((i + 1))
-done
-EOS
-	chmod +x "$1"
-}
+# shellcheck source=SCRIPTDIR/../workload.sh
+. /usr/lib/lttng-test/workload.sh
 make_workload /tmp/wl-before 10
 make_workload /tmp/wl-during 20
 dmesg | grep 'lttng:' >"$OUT/dmesg-lttng" || true

@@ -14,24 +14,11 @@
 # work on CPU 0; bring CPU 1 back and run pinned work there again.
 set -e
 cpu1=/sys/devices/system/cpu/cpu1/online
-# make_workload PATH N: a script named after PATH that records its pid
-# in PATH.pid and sleeps N times for 1 ms, so that it is switched out and
-# back in N times at least.
-make_workload() {
-	cat >"$1" <<EOS
-#!/bin/sh
-echo \$\$ >"$1.pid"
-i=0
-while [ \$i -lt $2 ]; do
-	usleep 1000
-	i=\$((i + 1))
-done
-EOS
-	chmod +x "$1"
-}
+# shellcheck source=SCRIPTDIR/../workload.sh
+. /usr/lib/lttng-test/workload.sh
 
 for w in wl-b1 wl-a1 wl-a0 wl-a2; do
-	make_workload /tmp/$w 100
+	make_workload /tmp/$w 100 1000
 done
 
 # ---- Part B: CPU 1 possible, offline since boot -------------------------

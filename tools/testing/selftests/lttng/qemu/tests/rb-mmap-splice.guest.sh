@@ -7,26 +7,13 @@
 # per CPU) make many packets and wrap every ring; rb-mmap-splice.host.sh
 # compares the two traces.
 set -e
-# make_workload PATH N: a script named after PATH that records its pid
-# in PATH.pid and sleeps N times for 1 ms, so that it is switched out and
-# back in N times at least.
-make_workload() {
-	cat >"$1" <<EOS
-#!/bin/sh
-echo \$\$ >"$1.pid"
-i=0
-while [ \$i -lt $2 ]; do
-	usleep 1000
-	i=\$((i + 1))
-done
-EOS
-	chmod +x "$1"
-}
+# shellcheck source=SCRIPTDIR/../workload.sh
+. /usr/lib/lttng-test/workload.sh
 
 # One workload pinned to each CPU, at the same time: each CPU's stream gets
 # 800 switches of its own workload at least.
-make_workload /tmp/wl-cpu0 400
-make_workload /tmp/wl-cpu1 400
+make_workload /tmp/wl-cpu0 400 1000
+make_workload /tmp/wl-cpu1 400 1000
 cat >/tmp/wl-run <<'EOS'
 #!/bin/sh
 taskset -c 0 /tmp/wl-cpu0 &
