@@ -7,16 +7,9 @@
 # contexts), around a workload.  abi-multi.host.sh checks that each trace
 # has its own events only, and the workload in both.
 set -e
-cat >/tmp/wl-multi <<'EOS'
-#!/bin/sh
-echo $$ >/tmp/wl-multi.pid
-i=0
-while [ $i -lt 20 ]; do
-	usleep 10000
-	i=$((i + 1))
-done
-EOS
-chmod +x /tmp/wl-multi
+# shellcheck source=SCRIPTDIR/../workload.sh
+. /usr/lib/lttng-test/workload.sh
+make_workload /tmp/wl-multi 20
 cat >/tmp/session-b <<EOS
 #!/bin/sh
 exec lttng record --name b -e 'syscall:*,sched_wakeup' -t pid -t procname \

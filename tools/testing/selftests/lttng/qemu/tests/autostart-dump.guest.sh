@@ -8,16 +8,9 @@
 # console log back into CTF with scripts/lttng/dump2ctf.py.
 set -e
 cat /sys/module/lttng/parameters/dump_on_oops >"$OUT/param"
-cat >/tmp/wl-dump <<'EOS'
-#!/bin/sh
-echo $$ >/tmp/wl-dump.pid
-i=0
-while [ $i -lt 20 ]; do
-	usleep 10000
-	i=$((i + 1))
-done
-EOS
-chmod +x /tmp/wl-dump
+# shellcheck source=SCRIPTDIR/../workload.sh
+. /usr/lib/lttng-test/workload.sh
+make_workload /tmp/wl-dump 20
 /tmp/wl-dump
 cp /tmp/wl-dump.pid "$OUT/wl.pid"
 echo $$ >"$OUT/sh.pid"
