@@ -2954,6 +2954,41 @@ static void op_ioctl(void)
 		do_ioctl_fd(-1, fd, kind, nr, &a);
 }
 
+/* ---- the sweep: every command once on every kind of fd ---------------------- */
+
+/*
+ * Before the random steps: a session tree as sessiond builds it, then
+ * every command of the table, with a random argument, on one fd of each
+ * kind there is.  The random steps reach each (command, kind) pair only
+ * with some probability; the sweep makes "every ioctl was sent to every
+ * kind of fd" true whatever the iteration count.
+ */
+static unsigned long n_sweep;
+
+static void sweep(void)
+{
+	int targets[K_NR], k, oi;
+	unsigned int i;
+	struct arg a;
+
+	op_build();
+	ensure(K_LIST);
+	for (k = 0; k < K_NR; k++)
+		targets[k] = pick_obj(KB(k));
+	for (k = 0; k < K_NR; k++) {
+		for (i = 0; i < nr_cmds; i++) {
+			/* The fd may have been replaced in the pool. */
+			oi = targets[k] >= 0 ? pick_obj(KB(k)) : -1;
+			if (oi < 0)
+				break;
+			a.mode = pick_amode();
+			gen_arg(cmds[i], cmds[i]->nr, &a, chance(50));
+			do_ioctl(oi, cmds[i]->nr, &a);
+			n_sweep++;
+		}
+	}
+}
+
 /* ---- fork: a child inherits every fd and mapping ---------------------------- */
 
 static void op_fork(void)
@@ -3616,6 +3651,7 @@ int main(int argc, char **argv)
 
 	find_boot_session();
 	read_tp_list();
+	sweep();
 
 	for (i = 0; i < iterations; i++) {
 		unsigned int r = below(1000);
@@ -3749,8 +3785,9 @@ int main(int argc, char **argv)
 	       n_mmap_ok, n_splice_bytes, n_read_bytes);
 	printf(" data_packets=%lu metadata_packets=%lu magic_checked=%lu",
 	       n_data_packets, n_meta_packets, n_magic_checked);
-	printf(" forks=%lu predictions=%lu attach_checked=%lu hotplug=%lu\n",
+	printf(" forks=%lu predictions=%lu attach_checked=%lu hotplug=%lu",
 	       n_forks, n_predictions, n_attach_checked, n_hotplug);
+	printf(" sweep=%lu\n", n_sweep);
 	printf("abi_fuzz: racer from %ld", racer_from == ULONG_MAX ? -1L :
 	       (long)racer_from);
 	for (k = 0; k < K_NR; k++)

@@ -89,7 +89,7 @@ done
 
 # Packets went through every read path, and the model was checked.
 for k in data_packets metadata_packets mmaps magic_checked splice_bytes \
-	read_bytes forks attach_checked predictions; do
+	read_bytes forks attach_checked predictions sweep; do
 	v=$(value io "$k")
 	((v > 0)) || fail "io: $k=$v"
 done
