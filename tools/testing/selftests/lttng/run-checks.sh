@@ -89,6 +89,17 @@ show() {
 	echo "    (${1#"$ROOT"/})"
 }
 
+# verdict NAME WHY LOG: a host check's result: FAIL with WHY and the end of
+# LOG if WHY is set, PASS otherwise.
+verdict() {
+	if [[ -n $2 ]]; then
+		fail "$1" "$2"
+		show "$3"
+	else
+		pass "$1"
+	fi
+}
+
 timeout_for() {
 	local t=${1:-$BASE_TIMEOUT}
 	[[ $VARIANT == debug ]] && t=$((t * DEBUG_SLOWDOWN))
@@ -275,12 +286,7 @@ test_builtin() {
 			why=${why:-"the pristine tree was written through hard links"}
 	} >"$log" 2>&1
 	rm -rf "$t"
-	if [[ -n $why ]]; then
-		fail "$name" "$why"
-		show "$log"
-	else
-		pass "$name"
-	fi
+	verdict "$name" "$why" "$log"
 }
 
 # built-in.sh over a tree that an earlier version of it set up: the
@@ -314,12 +320,7 @@ test_builtin_upgrade() {
 		diff -r --no-dereference "$KPRISTINE" "$t/tree" || why=${why:-"--remove left differences"}
 	} >"$log" 2>&1
 	rm -rf "$t"
-	if [[ -n $why ]]; then
-		fail "$name" "$why"
-		show "$log"
-	else
-		pass "$name"
-	fi
+	verdict "$name" "$why" "$log"
 }
 
 # The syscall table generator over the normal kernel's configuration and
@@ -351,12 +352,7 @@ test_gen_syscalls() {
 			why=${why:-"no native openat without IA32_EMULATION"}
 	} >"$log" 2>&1
 	rm -rf "$t"
-	if [[ -n $why ]]; then
-		fail "$name" "$why"
-		show "$log"
-	else
-		pass "$name"
-	fi
+	verdict "$name" "$why" "$log"
 }
 
 # fake_tree DIR VERSION PATCHLEVEL: the five anchor files and a Makefile.
