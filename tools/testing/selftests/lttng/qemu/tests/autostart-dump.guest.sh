@@ -10,7 +10,31 @@ set -e
 cat /sys/module/lttng/parameters/dump_on_oops >"$OUT/param"
 # shellcheck source=SCRIPTDIR/../workload.sh
 . /usr/lib/lttng-test/workload.sh
-make_workload /tmp/wl-dump 20
+
+# The recorder keeps 16 sub-buffers of 4 KiB per CPU.  Make it wrap before
+# the workload, whatever the boot left in it: 1000 round trips between two
+# shells over FIFOs, each at least two wakeups and two switches, with no
+# fork.  They write over 100 KiB on each CPU, on either kernel.
+mkfifo /tmp/ping /tmp/pong
+(
+	exec 3</tmp/ping 4>/tmp/pong
+	while read -r l <&3; do echo "$l" >&4; done
+) &
+exec 5>/tmp/ping 6</tmp/pong
+i=0
+while [ $i -lt 1000 ]; do
+	echo $i >&5
+	read -r l <&6
+	i=$((i + 1))
+done
+exec 5>&- 6<&-
+wait
+
+# Then a short workload, so that the newest 64 KiB per CPU hold all of it
+# even on the slow debug kernel: 6 sleeps.  There, the workload and what
+# follows it up to the dump take about 0.9 s, and the background alone
+# (mostly rcu_preempt and idle switches) fills 64 KiB in about 3 s.
+make_workload /tmp/wl-dump 6
 /tmp/wl-dump
 cp /tmp/wl-dump.pid "$OUT/wl.pid"
 echo $$ >"$OUT/sh.pid"

@@ -3,7 +3,7 @@
 #
 # autostart-dump.host.sh OUT: the console of the crashed guest holds the
 # boot session's dump; dump2ctf.py turns it into a trace that babeltrace2
-# reads whole, with the workload's switches and exit, every stream's
+# reads whole, with the whole workload from fork to exit, every stream's
 # packets in sequence, and the shell that triggered the oops as the last
 # task seen switching in on its CPU.
 set -euo pipefail
@@ -26,11 +26,15 @@ cat "$out/dump2ctf.log"
 grep -q ' 0 incomplete packets left out by the kernel, 0 damaged' "$out/dump2ctf.log"
 babeltrace2 "$out/trace" >"$out/bt.txt" 2>"$out/bt.err"
 [[ ! -s $out/bt.err ]] || { cat "$out/bt.err"; exit 1; }
+# The workload, whole: its fork, then 6 sleeps, each a switch out and
+# back in, then its exit and the final switch out.
 /usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" --summary --monotonic --no-discards \
-	--match "sched_switch:prev_comm=wl-dump,prev_tid=$pid" \
-	--match "sched_switch:next_comm=wl-dump,next_tid=$pid" --min-match 20
-/usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" \
+	--match "sched_process_fork:child_tid=$pid" \
 	--match "sched_process_exit:tid=$pid"
+/usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" \
+	--match "sched_switch:prev_comm=wl-dump,prev_tid=$pid" --min-match 7
+/usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" \
+	--match "sched_switch:next_comm=wl-dump,next_tid=$pid" --min-match 6
 /usr/bin/python3 - "$out/trace" "$sh_pid" "$console" <<'PY'
 import re
 import sys
@@ -54,7 +58,7 @@ fails = []
 for k, s in seqs.items():
     if s != list(range(s[0], s[0] + len(s))):
         fails.append(f"stream {k}: packet sequence numbers {s}")
-# The flight recorder wrapped during the boot, and kept the newest.
+# The flight recorder wrapped before the workload, and kept the newest.
 if not any(s[0] > 0 for s in seqs.values()):
     fails.append(f"no stream wrapped: {seqs}")
 # Up to the oops: the task last switched in on some CPU is the shell
