@@ -32,8 +32,8 @@ wait
 
 # Then a short workload, so that the newest 64 KiB per CPU hold all of it
 # even on the slow debug kernel: 6 sleeps.  There, the workload and what
-# follows it up to the dump take about 0.9 s, and the background alone
-# (mostly rcu_preempt and idle switches) fills 64 KiB in about 3 s.
+# follows it up to the dump take 0.6 to 1.0 s and a quarter of the
+# events dumped; the dump reaches 1.8 to 2.2 s back.
 make_workload /tmp/wl-dump 6
 /tmp/wl-dump
 cp /tmp/wl-dump.pid "$OUT/wl.pid"
