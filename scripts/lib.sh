@@ -7,7 +7,8 @@
 #
 #   ROOT   the repo (an overlay of a kernel tree)
 #   BUILD  $ROOT/build: everything generated lives here and survives between
-#          runs (kernel trees, O= build dirs, ccache, boot logs)
+#          runs (kernel trees, O= build dirs, boot logs); ccache lives
+#          outside the clone (setup_ccache)
 #   KTREE  build/linux, the work tree with built-in.sh applied
 #   KPRISTINE  build/linux-pristine, never modified
 
@@ -60,14 +61,25 @@ KBUILD_PKGS=(make gcc libc6-dev bc bison flex libelf-dev libssl-dev cpio kmod
 # in with NAME.stock (see initramfs.sh).
 STOCK_PKGS=(lttng-tools)
 
-# ccache lives in the work tree so that it survives between CI steps.
+# ccache lives outside the clone, so that a fresh clone (CI's, a checkout
+# under /tmp) starts warm.  LTTNG_CCACHE_DIR moves it.  The directory is keyed
+# by the compiler and the kernel series: a new gcc or kernel starts a new one
+# and never mixes with the old, and ccache's own hash (compiler, flags,
+# preprocessed source) still decides every hit, so a cold or stale cache only
+# costs time, never correctness.  Its size is bounded (max_size), and the keys
+# other than the current one are removed, so the disk use stays bounded too.
+CCACHE_ROOT=${LTTNG_CCACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/lttng-builtin}
 setup_ccache() {
-	export CCACHE_DIR=$BUILD/ccache
+	local key
+	key=ccache-gcc$(gcc -dumpfullversion)-linux6.12
+	export CCACHE_DIR=$CCACHE_ROOT/$key
 	# Paths under the repo hash as relative paths, so a moved checkout hits.
 	export CCACHE_BASEDIR=$ROOT
 	export CCACHE_NOHASHDIR=1
 	mkdir -p "$CCACHE_DIR"
-	[[ -f $CCACHE_DIR/ccache.conf ]] || echo "max_size = 5G" >"$CCACHE_DIR/ccache.conf"
+	[[ -f $CCACHE_DIR/ccache.conf ]] || echo "max_size = 6G" >"$CCACHE_DIR/ccache.conf"
+	find "$CCACHE_ROOT" -mindepth 1 -maxdepth 1 -name 'ccache-*' ! -name "$key" \
+		-exec rm -rf {} + 2>/dev/null || true
 }
 
 # Reproducible kernel build strings: init/version.c is the only user, and a
