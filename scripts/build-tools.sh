@@ -48,15 +48,16 @@ else
 	info "no kernel tree at $KTREE: abi_test not built"
 fi
 
-# The ABI fuzzer, static, for the guest (abi-fuzz test).  It includes
-# kselftest.h; its list of the header's commands is generated.
+# The ABI fuzzer, static, for the guest (abi-fuzz test): every .c of
+# abi_fuzz/.  It includes kselftest.h; its list of the header's commands is
+# generated.
 if [[ -f $KTREE/tools/testing/selftests/kselftest.h ]]; then
 	mkdir -p "$BUILD/selftests"
-	"$ROOT/tools/testing/selftests/lttng/abi_fuzz_cmds.sh" \
+	"$ROOT/tools/testing/selftests/lttng/abi_fuzz/abi_fuzz_cmds.sh" \
 		"$ROOT/include/uapi/linux/lttng.h" >"$BUILD/selftests/abi_fuzz_cmds.h"
 	gcc -static -O2 -Wall -I"$ROOT/include/uapi" -I"$BUILD/selftests" \
 		-I"$KTREE/tools/testing/selftests" -o "$BUILD/selftests/abi_fuzz" \
-		"$ROOT/tools/testing/selftests/lttng/abi_fuzz.c"
+		"$ROOT/tools/testing/selftests/lttng/abi_fuzz/"*.c
 else
 	info "no kernel tree at $KTREE: abi_fuzz not built"
 fi

@@ -59,7 +59,7 @@ done
 grep '^abi_fuzz: calls ' "$log"
 
 # Every ioctl of the header was compiled in and sent.
-hdr=$("$root/tools/testing/selftests/lttng/abi_fuzz_cmds.sh" "$root/include/uapi/linux/lttng.h" |
+hdr=$("$root/tools/testing/selftests/lttng/abi_fuzz/abi_fuzz_cmds.sh" "$root/include/uapi/linux/lttng.h" |
 	sed -n 's/^HDR_CMD(\(.*\))$/\1/p')
 nhdr=$(wc -w <<<"$hdr")
 grep -q "^abi_fuzz: seed .* ($nhdr from the header, " "$log" ||
