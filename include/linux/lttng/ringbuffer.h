@@ -16,12 +16,21 @@
 #ifndef _LINUX_LTTNG_RINGBUFFER_H
 #define _LINUX_LTTNG_RINGBUFFER_H
 
+#include <linux/bits.h>
 #include <linux/types.h>
 #include <linux/poll.h>
 #include <linux/static_call_types.h>
 
 struct lttng_rb_chan;
 struct lttng_rb_buf;
+
+/*
+ * The largest shape a channel may have: sub-buffers of at most 256 MiB,
+ * at most 16384 of them per buffer (and the whole buffer addressable by
+ * an int, see struct lttng_rb_config).
+ */
+#define LTTNG_RB_SUBBUF_MAX	BIT(28)
+#define LTTNG_RB_NUM_SUBBUF_MAX	16384
 struct vm_area_struct;
 struct iov_iter;
 
@@ -164,7 +173,6 @@ static inline u64 lttng_rb_clock_read(void)
 struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 					   const struct lttng_rb_client *client,
 					   void *priv);
-void lttng_rb_chan_get(struct lttng_rb_chan *chan);
 void lttng_rb_chan_put(struct lttng_rb_chan *chan);
 void *lttng_rb_chan_priv(struct lttng_rb_chan *chan);
 const struct lttng_rb_config *lttng_rb_chan_config(struct lttng_rb_chan *chan);
@@ -181,7 +189,6 @@ void lttng_rb_commit(struct lttng_rb_chan *chan, const struct lttng_rb_ctx *ctx)
 int lttng_rb_buf_open_reader(struct lttng_rb_buf *buf);
 void lttng_rb_buf_release_reader(struct lttng_rb_buf *buf);
 struct lttng_rb_chan *lttng_rb_buf_chan(struct lttng_rb_buf *buf);
-int lttng_rb_buf_cpu(struct lttng_rb_buf *buf);
 void lttng_rb_buf_flush(struct lttng_rb_buf *buf, bool empty);
 void lttng_rb_buf_clear(struct lttng_rb_buf *buf);
 int lttng_rb_get_next(struct lttng_rb_buf *buf);
@@ -207,7 +214,6 @@ unsigned int lttng_rb_buf_dump(struct lttng_rb_buf *buf,
 			       int (*emit)(void *priv, const void *data,
 					   const struct lttng_rb_packet *pkt),
 			       void *priv);
-bool lttng_rb_finalized(struct lttng_rb_buf *buf);
 bool lttng_rb_buf_has_reader(struct lttng_rb_buf *buf);
 
 #endif /* _LINUX_LTTNG_RINGBUFFER_H */

@@ -70,7 +70,25 @@
  *  (F) lttng_rb_poll(): full barrier between queueing on @read_wait and
  *      looking at the commit counts; blocking readers get it from
  *      prepare_to_wait().
- *  The claim and the reader's swap are fully ordered cmpxchg()es.
+ *  (G) rb_get(), lttng_rb_snapshot(), lttng_rb_poll(): acquire on
+ *      @finalized, before the reader samples @offset and the commit
+ *      counts.  Pairs with (H).  A reader that sees the channel finalized
+ *      then sees every packet the closing flush completed, so it answers
+ *      -ENODATA (or EPOLLHUP) only when nothing is left; had it sampled
+ *      @offset first, a packet closed in between would be lost.
+ *  (H) lttng_rb_chan_finalize(): release on @finalized, after the closing
+ *      flush (whose remote writes it observed through the flush IPI's
+ *      completion; release is cumulative).
+ *  (I) lttng_rb_buf_clear(): release on @consumed, as (C): the clear is
+ *      done with the packets it skips before writers reuse their slots.
+ *      Pairs with (D).
+ *  (J) lttng_rb_reserve(), lttng_rb_commit(): compiler barriers keep a
+ *      reservation inside its @nesting count.  @nesting is only touched by
+ *      its CPU, and an interrupt restores it before returning, so no CPU
+ *      barrier is needed; lttng_rb_buf_dump() reads it from the panicking
+ *      CPU with READ_ONCE(), as a hint.
+ *  The claim, the reader's swap and the overwriting writer's push of
+ *  @consumed are fully ordered cmpxchg()es.
  */
 
 #include <linux/cpu.h>
@@ -462,9 +480,9 @@ int lttng_rb_reserve(struct lttng_rb_chan *chan, struct lttng_rb_ctx *ctx)
 
 	ctx->buf = buf;
 	/*
-	 * Only this CPU touches @nesting, and an interrupt that nests here
-	 * restores it before it returns: a plain increment is enough.  The
-	 * compiler barriers keep the reservation inside the count.
+	 * (J): only this CPU touches @nesting, and an interrupt that nests
+	 * here restores it before it returns: a plain increment is enough.
+	 * The compiler barriers keep the reservation inside the count.
 	 */
 	if (unlikely(buf->nesting >= LTTNG_RB_MAX_NESTING)) {
 		local_inc(&buf->lost_nest);
@@ -493,6 +511,7 @@ void lttng_rb_commit(struct lttng_rb_chan *chan, const struct lttng_rb_ctx *ctx)
 
 	local_inc(&buf->slots[slot].records);
 	rb_commit_bytes(buf, slot, ctx->size);
+	/* (J): the commit stays inside the @nesting count. */
 	barrier();
 	buf->nesting--;
 }
@@ -611,6 +630,7 @@ static int rb_get(struct lttng_rb_buf *buf, unsigned long pos, bool next)
 	struct lttng_rb_chan *chan = buf->chan;
 	unsigned long c, w, seq, slot, v;
 	struct lttng_rb_packet pkt;
+	bool fin;
 
 	lockdep_assert_held(&buf->reader_lock);
 	if (buf->held)
@@ -623,9 +643,11 @@ static int rb_get(struct lttng_rb_buf *buf, unsigned long pos, bool next)
 			return -EAGAIN;		/* overwritten */
 		seq = rb_seq(chan, pos);
 		slot = rb_slot(chan, seq);
+		/* (G): @finalized before @offset.  Pairs with (H). */
+		fin = smp_load_acquire(&chan->finalized);
 		w = local_read(&buf->offset);
 		if ((long)(rb_seq(chan, w) - seq) <= 0)
-			return READ_ONCE(chan->finalized) ? -ENODATA : -EAGAIN;
+			return fin ? -ENODATA : -EAGAIN;
 		if (!rb_packet_complete(chan, buf, seq)) {
 			if (atomic_long_read(&buf->consumed) != c)
 				continue;
@@ -781,11 +803,13 @@ int lttng_rb_snapshot(struct lttng_rb_buf *buf, unsigned long *consumed,
 		      unsigned long *produced)
 {
 	struct lttng_rb_chan *chan = buf->chan;
+	/* (G): @finalized before the positions.  Pairs with (H). */
+	bool fin = smp_load_acquire(&chan->finalized);
 
 	lttng_rb_sample_positions(buf, consumed, produced);
 	*produced &= ~(chan->cfg.subbuf_size - 1);
 	if (*produced == *consumed)
-		return READ_ONCE(chan->finalized) ? -ENODATA : -EAGAIN;
+		return fin ? -ENODATA : -EAGAIN;
 	return 0;
 }
 EXPORT_SYMBOL_GPL(lttng_rb_snapshot);
@@ -922,17 +946,20 @@ __poll_t lttng_rb_poll(struct lttng_rb_buf *buf, struct file *file,
 {
 	struct lttng_rb_chan *chan = buf->chan;
 	unsigned long c, w;
+	bool fin;
 
 	poll_wait(file, &buf->read_wait, wait);
 	/* (F): queued, then look.  Pairs with (E) in rb_packet_done(). */
 	smp_mb();
+	/* (G): @finalized before the commit counts.  Pairs with (H). */
+	fin = smp_load_acquire(&chan->finalized);
 	if (rb_readable(chan, buf)) {
 		lttng_rb_sample_positions(buf, &c, &w);
 		if (w - c >= chan->cfg.subbuf_size * chan->cfg.num_subbuf)
 			return EPOLLPRI | EPOLLRDBAND;
 		return EPOLLIN | EPOLLRDNORM;
 	}
-	if (READ_ONCE(chan->finalized))
+	if (fin)
 		return EPOLLHUP;
 	return 0;
 }
@@ -955,6 +982,7 @@ void lttng_rb_buf_clear(struct lttng_rb_buf *buf)
 	w &= ~(buf->chan->cfg.subbuf_size - 1);
 	while ((long)(w - c) > 0 &&
 	       rb_packet_complete(buf->chan, buf, rb_seq(buf->chan, c))) {
+		/* (I): pairs with (D) in rb_slot_busy(). */
 		if (!atomic_long_try_cmpxchg_release(&buf->consumed,
 						     (long *)&c,
 						     c + buf->chan->cfg.subbuf_size))
@@ -1017,6 +1045,7 @@ unsigned int lttng_rb_buf_dump(struct lttng_rb_buf *buf,
 	unsigned long w, seq, slot, backing, v;
 	unsigned int left_out = 0;
 
+	/* (J): a hint from the panicking CPU; a writer it stopped holds it. */
 	if (!READ_ONCE(buf->nesting))
 		rb_switch(chan, buf, false);
 	w = local_read(&buf->offset);
@@ -1075,18 +1104,6 @@ unsigned long lttng_rb_chan_mem(struct lttng_rb_chan *chan)
 EXPORT_SYMBOL_GPL(lttng_rb_chan_mem);
 
 /**
- * lttng_rb_finalized() - has the channel been finalized?
- * @buf: a buffer of the channel
- *
- * Return: true once lttng_rb_chan_finalize() ran.
- */
-bool lttng_rb_finalized(struct lttng_rb_buf *buf)
-{
-	return READ_ONCE(buf->chan->finalized);
-}
-EXPORT_SYMBOL_GPL(lttng_rb_finalized);
-
-/**
  * lttng_rb_buf_open_reader() - become the single reader of a buffer
  * @buf: the buffer
  *
@@ -1098,7 +1115,7 @@ int lttng_rb_buf_open_reader(struct lttng_rb_buf *buf)
 {
 	if (atomic_cmpxchg(&buf->has_reader, 0, 1))
 		return -EBUSY;
-	lttng_rb_chan_get(buf->chan);
+	kref_get(&buf->chan->ref);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(lttng_rb_buf_open_reader);
@@ -1144,18 +1161,6 @@ struct lttng_rb_chan *lttng_rb_buf_chan(struct lttng_rb_buf *buf)
 }
 EXPORT_SYMBOL_GPL(lttng_rb_buf_chan);
 
-/**
- * lttng_rb_buf_cpu() - the CPU of a buffer
- * @buf: the buffer
- *
- * Return: its CPU, 0 for a global buffer.
- */
-int lttng_rb_buf_cpu(struct lttng_rb_buf *buf)
-{
-	return buf->cpu;
-}
-EXPORT_SYMBOL_GPL(lttng_rb_buf_cpu);
-
 /* Close the packet of an idle buffer, so that readers see its data. */
 static void rb_switch_timer_fn(struct timer_list *t)
 {
@@ -1167,6 +1172,10 @@ static void rb_switch_timer_fn(struct timer_list *t)
 	if (!chan->cfg.read_timer_us && wq_has_sleeper(&buf->read_wait) &&
 	    rb_readable(chan, buf))
 		wake_up_interruptible(&buf->read_wait);
+	/*
+	 * Set under rb_chans_lock by rb_switch_timers_stop(), which then
+	 * deletes the timer synchronously: a re-arm that missed it is undone.
+	 */
 	if (!READ_ONCE(chan->stopping))
 		mod_timer(t, jiffies + usecs_to_jiffies(chan->cfg.switch_timer_us));
 }
@@ -1188,6 +1197,7 @@ static void rb_switch_timers_stop(struct lttng_rb_chan *chan)
 	int i;
 
 	mutex_lock(&rb_chans_lock);
+	/* Read locklessly by rb_switch_timer_fn(). */
 	WRITE_ONCE(chan->stopping, true);
 	mutex_unlock(&rb_chans_lock);
 	if (chan->cfg.global || !chan->cfg.switch_timer_us)
@@ -1283,6 +1293,11 @@ static void rb_read_timer_fn(struct timer_list *t)
 		    rb_readable(chan, buf))
 			wake_up_interruptible(&buf->read_wait);
 	}
+	/*
+	 * A hint, with no ordering: lttng_rb_chan_finalize() shuts the timer
+	 * down for good before it sets @finalized, and any mod_timer() after
+	 * that is a no-op.
+	 */
 	if (!READ_ONCE(chan->finalized))
 		mod_timer(&chan->read_timer,
 			  jiffies + usecs_to_jiffies(chan->cfg.read_timer_us));
@@ -1473,12 +1488,14 @@ void lttng_rb_chan_finalize(struct lttng_rb_chan *chan)
 {
 	int i;
 
+	/* Only this function writes @finalized; its callers serialize it. */
 	if (READ_ONCE(chan->finalized))
 		return;
 	timer_shutdown_sync(&chan->read_timer);
 	rb_switch_timers_stop(chan);
 	lttng_rb_chan_flush(chan, false);
-	WRITE_ONCE(chan->finalized, true);
+	/* (H): the closing flush before @finalized.  Pairs with (G). */
+	smp_store_release(&chan->finalized, true);
 	for (i = 0; i < chan->nr_bufs; i++)
 		if (chan->bufs[i])
 			wake_up_interruptible(&chan->bufs[i]->read_wait);
@@ -1500,16 +1517,6 @@ static void rb_chan_release(struct kref *ref)
 		chan->client->release(chan);
 	rb_chan_free(chan);
 }
-
-/**
- * lttng_rb_chan_get() - take a reference on a channel
- * @chan: the channel
- */
-void lttng_rb_chan_get(struct lttng_rb_chan *chan)
-{
-	kref_get(&chan->ref);
-}
-EXPORT_SYMBOL_GPL(lttng_rb_chan_get);
 
 /**
  * lttng_rb_chan_put() - drop a reference; the last one frees the channel

@@ -20,8 +20,8 @@
  */
 #define RB_MAP_SHIFT		16
 #define RB_MAP_TAKEN		BIT(RB_MAP_SHIFT - 1)
-#define LTTNG_RB_NUM_SUBBUF_MAX	BIT(RB_MAP_SHIFT - 2)
-#define LTTNG_RB_SUBBUF_MAX	BIT(28)
+/* The packet number needs the bits above RB_MAP_TAKEN. */
+static_assert(BIT(RB_MAP_SHIFT - 2) >= LTTNG_RB_NUM_SUBBUF_MAX);
 
 /*
  * Per slot: the commit counter, the records committed (both over all

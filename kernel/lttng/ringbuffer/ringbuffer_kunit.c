@@ -675,6 +675,7 @@ static enum hrtimer_restart s_timer_fn(struct hrtimer *t)
 {
 	struct s_cpu *sc = container_of(t, struct s_cpu, timer);
 
+	/* Set by the test thread with WRITE_ONCE(); a flag, no ordering. */
 	if (READ_ONCE(sc->stop))
 		return HRTIMER_NORESTART;
 	s_write(sc, true);
@@ -694,6 +695,7 @@ static int s_writer_fn(void *arg)
 		if (!(i % 256))
 			cond_resched();
 	}
+	/* Read by the writers with READ_ONCE(). */
 	WRITE_ONCE(sc->stop, true);
 	hrtimer_cancel(&sc->timer);
 	complete(&sc->done);
