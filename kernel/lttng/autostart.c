@@ -40,7 +40,8 @@
 #include <linux/sizes.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "autostart.h"
+#include "context.h"
 
 /* lttng.autostart=, and /sys/module/lttng/parameters/autostart */
 #undef MODULE_PARAM_PREFIX
@@ -120,13 +121,11 @@ static int lttng_autostart_option(const char *key, const char *val,
 			return -EINVAL;
 	} else if (!strcmp(key, "subbuf")) {
 		n = memparse(val, &end);
-		if (*end || !n || !is_power_of_2(n) || n < PAGE_SIZE ||
-		    n > SZ_256M)
+		if (*end || lttng_channel_check_subbuf_size(n))
 			return -EINVAL;
 		spec->params.subbuf_size = n;
 	} else if (!strcmp(key, "nsubbuf")) {
-		if (kstrtoull(val, 0, &n) || n < 2 || !is_power_of_2(n) ||
-		    n > 16384)
+		if (kstrtoull(val, 0, &n) || lttng_channel_check_num_subbuf(n))
 			return -EINVAL;
 		spec->params.num_subbuf = n;
 	} else if (!strcmp(key, "read_timer")) {
@@ -212,10 +211,10 @@ int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec)
 
 	memset(spec, 0, sizeof(*spec));
 	strscpy(spec->name, "boot", sizeof(spec->name));
-	spec->params.subbuf_size = LTTNG_DEFAULT_SUBBUF_SIZE;
-	spec->params.num_subbuf = LTTNG_DEFAULT_NUM_SUBBUF;
+	spec->params.subbuf_size = LTTNG_CHAN_DEFAULT_SUBBUF_SIZE;
+	spec->params.num_subbuf = LTTNG_CHAN_DEFAULT_NUM_SUBBUF;
 	spec->params.overwrite = true;
-	spec->params.read_timer_us = LTTNG_DEFAULT_READ_TIMER_US;
+	spec->params.read_timer_us = LTTNG_CHAN_DEFAULT_READ_TIMER_US;
 	spec->params.output = LTTNG_ABI_OUTPUT_SPLICE;
 
 	for (;;) {
@@ -250,6 +249,7 @@ static struct lttng_autostart_spec lttng_autostart_spec __initdata;
  */
 struct lttng_session *lttng_autostart_session(void)
 {
+	/* Written once, by the early initcall; read from the panic path. */
 	return READ_ONCE(lttng_boot_session);
 }
 
@@ -268,12 +268,11 @@ static int __init lttng_autostart_init(void)
 		pr_warn("lttng: autostart: no event to trace, no boot session\n");
 		return 0;
 	}
-	lttng_boot_session = lttng_session_create(spec->name);
+	lttng_boot_session = lttng_session_create(spec->name, true);
 	if (!lttng_boot_session) {
 		pr_warn("lttng: autostart: out of memory, no boot session\n");
 		return 0;
 	}
-	lttng_boot_session->boot = true;
 	chan = lttng_channel_create(lttng_boot_session, &spec->params, false);
 	if (PTR_ERR_OR_ZERO(chan) == -ENOMEM) {
 		pr_warn("lttng: autostart: not enough memory for %u x %llu bytes per CPU, no boot session\n",
@@ -324,7 +323,8 @@ static int __init lttng_autostart_init(void)
 		spec->name, matched,
 		spec->params.overwrite ? "overwrite" : "discard",
 		(unsigned int)spec->params.num_subbuf,
-		spec->params.subbuf_size, lttng_rb_chan_mem(chan->rb) / SZ_1K);
+		spec->params.subbuf_size,
+		lttng_rb_chan_mem(lttng_channel_rb(chan)) / SZ_1K);
 	return 0;
 err:
 	lttng_session_put(lttng_boot_session);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * LTTng built-in: CTF framing of data channels, and the record path of
- * probes.
+ * LTTng built-in: CTF framing of data channels.
  *
  * Every sub-buffer is one CTF packet.  Its header and context, and the
  * event header, are laid out as the metadata (metadata.c) declares them,
@@ -10,15 +9,17 @@
  *	packet header   magic, uuid[16], stream_id, stream_instance_id
  *	packet context  timestamp_begin, timestamp_end, content_size,
  *			packet_size, packet_seq_num, events_discarded, cpu_id
- *	event header    compact:  id:5, timestamp:27           (4 bytes)
- *			extended: id:5 = 31, id:32, timestamp:64 (13 bytes)
+ *	event header    event.h, written by the record path (event.c)
  *	event context   the channel's contexts (context.c), if any
  */
 
 #include <linux/slab.h>
 #include <linux/unaligned.h>
 
-#include "internal.h"
+#include "client.h"
+#include "graph.h"
+
+#define LTTNG_CTF_MAGIC		0xC1FC1FC1U
 
 struct lttng_packet_header {
 	u32 magic;
@@ -102,61 +103,3 @@ struct lttng_rb_chan *lttng_client_chan_create(struct lttng_channel *chan,
 		kfree(priv);
 	return rb;
 }
-
-/**
- * lttng_event_reserve() - reserve a record and write its event header
- * @event: the event, whose probe runs with preemption disabled
- * @ctx: the record; @ctx->p points to the payload on success
- * @payload: payload bytes
- *
- * Also writes the channel's contexts, between the header and the payload.
- *
- * Return: 0; -EPERM when the session's trackers filter the running task
- * out; or the ring buffer's error, and the loss is counted there.
- */
-int lttng_event_reserve(struct lttng_event *event, struct lttng_event_ctx *ctx,
-			size_t payload)
-{
-	const struct lttng_channel *chan = event->chan;
-	bool compact = event->id <= LTTNG_EVENT_ID_COMPACT_MAX;
-	char *p;
-	int ret;
-
-	if (unlikely(READ_ONCE(chan->session->tracking)) &&
-	    !lttng_tracked(chan->session))
-		return -EPERM;
-	payload += chan->ctx_size;
-	ctx->rb.size_full = LTTNG_EVENT_HDR_EXTENDED + payload;
-	ctx->rb.size_compact = compact ? LTTNG_EVENT_HDR_COMPACT + payload :
-					 ctx->rb.size_full;
-	ret = lttng_rb_reserve(chan->rb, &ctx->rb);
-	if (unlikely(ret))
-		return ret;
-	p = ctx->rb.addr;
-	if (likely(compact && !ctx->rb.full_tsc)) {
-		/* The low 27 bits of the timestamp, above the 5-bit id. */
-		put_unaligned(event->id | (u32)ctx->rb.tsc << 5, (u32 *)p);
-		p += LTTNG_EVENT_HDR_COMPACT;
-	} else {
-		*p = LTTNG_EVENT_ID_EXTENDED;
-		put_unaligned(event->id, (u32 *)(p + 1));
-		put_unaligned(ctx->rb.tsc, (u64 *)(p + 5));
-		p += LTTNG_EVENT_HDR_EXTENDED;
-	}
-	ctx->p = p;
-	if (chan->nr_ctx)
-		lttng_ctx_record(chan, ctx);
-	return 0;
-}
-EXPORT_SYMBOL_GPL(lttng_event_reserve);
-
-/**
- * lttng_event_commit() - publish a record written after lttng_event_reserve()
- * @event: the event
- * @ctx: the record
- */
-void lttng_event_commit(struct lttng_event *event, struct lttng_event_ctx *ctx)
-{
-	lttng_rb_commit(event->chan->rb, &ctx->rb);
-}
-EXPORT_SYMBOL_GPL(lttng_event_commit);

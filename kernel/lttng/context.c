@@ -29,7 +29,8 @@
 #include <linux/cgroup.h>
 #endif
 
-#include "internal.h"
+#include "context.h"
+#include "graph.h"
 
 #define CTX_INT(_name, _size, _signed)					\
 	{ .name = _name, .type = LTTNG_FIELD_INTEGER, .size = _size,	\
@@ -111,54 +112,6 @@ int lttng_ctx_lookup(const char *name)
 		    !strcmp(lttng_ctx_fields[type].name, name))
 			return type;
 	return -ENOENT;
-}
-
-/**
- * lttng_channel_add_context() - add a context to a data channel
- * @chan: the channel
- * @type: enum lttng_abi_context_type
- *
- * Return: 0; -EINVAL for an unknown type; -ENOSYS for a type this kernel
- * does not record (perf counters, call stacks, the mount namespace, or a
- * namespace its configuration lacks); -EEXIST if the channel has it;
- * -EPERM once the session has been started, as LTTng-modules answers;
- * -EBUSY once the channel's metadata is written.
- */
-int lttng_channel_add_context(struct lttng_channel *chan, u32 type)
-{
-	const struct lttng_event_field *f;
-	unsigned int i;
-	int ret = 0;
-
-	if (type > LTTNG_ABI_CONTEXT_TIME_NS) {
-		pr_debug("lttng: context: unknown type %u\n", type);
-		return -EINVAL;
-	}
-	f = lttng_ctx_field(type);
-	if (!f) {
-		pr_debug("lttng: context: type %u is not available\n", type);
-		return -ENOSYS;
-	}
-	mutex_lock(&lttng_sessions_mutex);
-	if (chan->session->been_active) {
-		ret = -EPERM;
-		goto out;
-	}
-	if (chan->metadata_dumped) {
-		ret = -EBUSY;
-		goto out;
-	}
-	for (i = 0; i < chan->nr_ctx; i++) {
-		if (chan->ctx[i] == type) {
-			ret = -EEXIST;
-			goto out;
-		}
-	}
-	chan->ctx[chan->nr_ctx++] = type;
-	chan->ctx_size += f->size * (f->type == LTTNG_FIELD_INTEGER ? 1 : f->len);
-out:
-	mutex_unlock(&lttng_sessions_mutex);
-	return ret;
 }
 
 static inline struct nsproxy *lttng_ctx_nsproxy(void)

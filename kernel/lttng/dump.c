@@ -41,7 +41,9 @@
 #include <linux/panic_notifier.h>
 #include <linux/printk.h>
 
-#include "internal.h"
+#include "autostart.h"
+#include "graph.h"
+#include "metadata.h"
 
 #undef MODULE_PARAM_PREFIX
 #define MODULE_PARAM_PREFIX "lttng."
@@ -144,6 +146,7 @@ static int lttng_dump_panic(struct notifier_block *nb, unsigned long event,
 	static atomic_t done = ATOMIC_INIT(0);
 	struct lttng_session *session;
 
+	/* The parameter may be written through sysfs at any time. */
 	if (!READ_ONCE(lttng_dump_on_oops) || atomic_xchg(&done, 1))
 		return NOTIFY_DONE;
 	session = lttng_autostart_session();

@@ -9,7 +9,10 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 
-#include "internal.h"
+#include "autostart.h"
+#include "graph.h"
+#include "probes.h"
+#include "tracker.h"
 
 static struct lttng_autostart_spec *t_parse(struct kunit *test,
 					    const char *str, int *bad)
@@ -158,19 +161,19 @@ static struct kunit_suite lttng_autostart_suite = {
 
 static void lttng_glob_cases(struct kunit *test)
 {
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("sched_switch", "sched_switch"));
-	KUNIT_EXPECT_FALSE(test, lttng_glob_match("sched_switch", "sched_switc"));
-	KUNIT_EXPECT_FALSE(test, lttng_glob_match("sched_switc", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("*", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("*", ""));
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("sched_*", "sched_switch"));
-	KUNIT_EXPECT_FALSE(test, lttng_glob_match("sched_*", "irq_handler_entry"));
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("*_switch", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("s*d*h", "sched_switch"));
-	KUNIT_EXPECT_FALSE(test, lttng_glob_match("s*d*x", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("a**b", "ab"));
-	KUNIT_EXPECT_TRUE(test, lttng_glob_match("a\\*b", "a*b"));
-	KUNIT_EXPECT_FALSE(test, lttng_glob_match("a\\*b", "axb"));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("sched_switch", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("sched_switch", "sched_switc"));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("sched_switc", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("*", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("*", ""));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("sched_*", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("sched_*", "irq_handler_entry"));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("*_switch", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("s*d*h", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("s*d*x", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("a**b", "ab"));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("a\\*b", "a*b"));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("a\\*b", "axb"));
 }
 
 static struct kunit_case lttng_glob_test_cases[] = {
@@ -194,14 +197,15 @@ static bool t_tracked(struct lttng_session *session)
 	bool ret;
 
 	preempt_disable();
-	ret = !READ_ONCE(session->tracking) || lttng_tracked(session);
+	/* As lttng_event_reserve() reads it. */
+	ret = !READ_ONCE(session->tracking) || lttng_tracker_pass(session);
 	preempt_enable();
 	return ret;
 }
 
 static void lttng_tracker_cases(struct kunit *test)
 {
-	struct lttng_session *session = lttng_session_create("kunit-tracker");
+	struct lttng_session *session = lttng_session_create("kunit-tracker", false);
 	s32 me = task_tgid_nr(current), other = me + 1;
 	u32 uid = from_kuid_munged(&init_user_ns, current_uid());
 

@@ -14,13 +14,34 @@
  * finds no packet copies up to one packet of new text from the cache.
  */
 
+#include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/time.h>
 #include <linux/timekeeping.h>
 #include <linux/utsname.h>
 
-#include "internal.h"
+#include "context.h"
+#include "graph.h"
+#include "metadata.h"
+
+/**
+ * struct lttng_metadata_stream - the reader of a metadata channel
+ * @rb: the metadata ring buffer (a reference)
+ * @buf: its only buffer
+ * @cache: the session's metadata (a reference)
+ * @lock: serializes the copy from the cache into @rb
+ * @pos: bytes of the cache copied into @rb
+ * @version: cache version as of the last copy
+ */
+struct lttng_metadata_stream {
+	struct lttng_rb_chan *rb;
+	struct lttng_rb_buf *buf;
+	struct lttng_metadata_cache *cache;
+	struct mutex lock;		/* @pos, @version, the copy */
+	size_t pos;
+	u64 version;
+};
 
 struct lttng_metadata_packet_header {
 	u32 magic;
@@ -34,6 +55,8 @@ struct lttng_metadata_packet_header {
 	u8 major;
 	u8 minor;
 } __packed;
+
+#define LTTNG_METADATA_MAGIC	0x75D11D57U
 
 #ifdef __LITTLE_ENDIAN
 #define LTTNG_BYTE_ORDER	"le"
@@ -103,7 +126,8 @@ int lttng_metadata_append(struct lttng_metadata_cache *cache,
 	va_start(ap, fmt);
 	vsnprintf(cache->data + cache->len, len + 1, fmt, ap);
 	va_end(ap);
-	cache->len += len;
+	/* Read locklessly by lttng_metadata_stream_pending(). */
+	WRITE_ONCE(cache->len, cache->len + len);
 	return 0;
 }
 
@@ -350,7 +374,7 @@ int lttng_metadata_sync(struct lttng_session *session)
 	size_t mark;
 	int ret;
 
-	lockdep_assert_held(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	if (!session->creation_time[0]) {
 		struct tm tm;
 
@@ -364,7 +388,7 @@ int lttng_metadata_sync(struct lttng_session *session)
 	mark = cache->len;
 	ret = lttng_metadata_sync_locked(session, false);
 	if (ret)
-		cache->len = mark;
+		WRITE_ONCE(cache->len, mark);
 	else
 		lttng_metadata_sync_locked(session, true);
 	mutex_unlock(&cache->lock);
@@ -407,7 +431,7 @@ int lttng_metadata_regen(struct lttng_session *session)
 	u64 old_offset;
 	int ret;
 
-	lockdep_assert_held(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	if (!session->active)
 		return -EBUSY;
 	mutex_lock(&cache->lock);
@@ -416,7 +440,7 @@ int lttng_metadata_regen(struct lttng_session *session)
 	old_alloc = cache->alloc;
 	old_offset = session->clock_offset;
 	cache->data = NULL;
-	cache->len = 0;
+	WRITE_ONCE(cache->len, 0);
 	cache->alloc = 0;
 	session->clock_offset = ktime_get_real_ns() - ktime_get_mono_fast_ns();
 	lttng_metadata_forget(session);
@@ -424,12 +448,12 @@ int lttng_metadata_regen(struct lttng_session *session)
 	if (ret) {
 		kvfree(cache->data);
 		cache->data = old_data;
-		cache->len = old_len;
+		WRITE_ONCE(cache->len, old_len);
 		cache->alloc = old_alloc;
 		session->clock_offset = old_offset;
 	} else {
 		kvfree(old_data);
-		cache->version++;
+		WRITE_ONCE(cache->version, cache->version + 1);
 	}
 	/* Declared as of the old text, or of the new one. */
 	lttng_metadata_sync_locked(session, true);
@@ -532,11 +556,53 @@ struct lttng_metadata_stream *lttng_metadata_stream_open(struct lttng_channel *c
 	return ms;
 }
 
+/**
+ * lttng_metadata_stream_release() - stop reading a metadata channel
+ * @ms: the stream, freed
+ */
 void lttng_metadata_stream_release(struct lttng_metadata_stream *ms)
 {
 	lttng_metadata_cache_put(ms->cache);
 	lttng_rb_buf_release_reader(ms->buf);
 	kfree(ms);
+}
+
+/**
+ * lttng_metadata_stream_buf() - the ring buffer a metadata stream reads
+ * @ms: the stream
+ *
+ * Return: the metadata channel's only buffer.
+ */
+struct lttng_rb_buf *lttng_metadata_stream_buf(struct lttng_metadata_stream *ms)
+{
+	return ms->buf;
+}
+
+/**
+ * lttng_metadata_stream_version() - GET_METADATA_VERSION
+ * @ms: the stream
+ *
+ * Return: the version of the text the stream last copied: it changes
+ * when the session's metadata is regenerated.
+ */
+u64 lttng_metadata_stream_version(struct lttng_metadata_stream *ms)
+{
+	/* Written under @ms->lock; a snapshot, as the ABI gives it. */
+	return READ_ONCE(ms->version);
+}
+
+/**
+ * lttng_metadata_stream_poll_wait() - queue a poller for new metadata text
+ * @ms: the stream
+ * @file: the stream's file
+ * @wait: the poll table
+ *
+ * lttng_metadata_stream_pending() then says whether there is text.
+ */
+void lttng_metadata_stream_poll_wait(struct lttng_metadata_stream *ms,
+				     struct file *file, poll_table *wait)
+{
+	poll_wait(file, &ms->cache->wait, wait);
 }
 
 /* Copy up to one packet of new text into the ring buffer and close it. */
@@ -552,8 +618,8 @@ static int lttng_metadata_stream_fill(struct lttng_metadata_stream *ms)
 	mutex_lock(&cache->lock);
 	if (ms->version != cache->version) {
 		/* Regenerated: the stream starts over. */
-		ms->version = cache->version;
-		ms->pos = 0;
+		WRITE_ONCE(ms->version, cache->version);
+		WRITE_ONCE(ms->pos, 0);
 	}
 	if (ms->pos >= cache->len)
 		goto out;
@@ -569,7 +635,7 @@ static int lttng_metadata_stream_fill(struct lttng_metadata_stream *ms)
 	}
 	preempt_enable();
 	if (!ret) {
-		ms->pos += chunk;
+		WRITE_ONCE(ms->pos, ms->pos + chunk);
 		/* Under the lock: lttng_metadata_chan_finalize() flushes. */
 		lttng_rb_buf_flush(ms->buf, false);
 	}
@@ -630,7 +696,7 @@ int lttng_metadata_stream_cache_dump(struct lttng_metadata_stream *ms)
 	if (ms->version != ms->cache->version || ms->pos != ms->cache->len)
 		ret = -EBUSY;
 	else
-		ms->pos = 0;
+		WRITE_ONCE(ms->pos, 0);
 	mutex_unlock(&ms->cache->lock);
 	mutex_unlock(&ms->lock);
 	if (!ret)
@@ -641,6 +707,11 @@ int lttng_metadata_stream_cache_dump(struct lttng_metadata_stream *ms)
 /**
  * lttng_metadata_stream_pending() - is there text this stream has not read?
  * @ms: the stream
+ *
+ * Lockless, for poll: the four fields are written under their locks with
+ * WRITE_ONCE(), and a writer that adds text wakes @cache->wait, on which
+ * the poller queued before it looked, so a stale "no" is followed by a
+ * wake-up.
  *
  * Return: true when the cache has text not yet copied to the stream, or
  * was regenerated since the stream's last copy.

@@ -2,16 +2,22 @@
 /*
  * LTTng built-in: the probe registry.
  *
- * Providers register at boot, from early initcalls, and stay for the life
- * of the kernel: the tracer is built in, so nothing unregisters.  The list
- * only grows, under lttng_probes_mutex.
+ * Providers register from initcalls (the built-in ones from early
+ * initcalls, before lttng.autostart= starts the boot session; a module's
+ * from its init) and stay for the life of the kernel: nothing unregisters
+ * yet.  The list only grows, under lttng_probes_mutex.
  */
 
+#include <linux/export.h>
 #include <linux/init.h>
+#include <linux/lttng/control.h>
+#include <linux/lttng/events.h>
 #include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/seq_file.h>
 #include <linux/string.h>
 
-#include "internal.h"
+#include "probes.h"
 
 static LIST_HEAD(lttng_probes);
 static DEFINE_MUTEX(lttng_probes_mutex);
@@ -39,18 +45,22 @@ int lttng_probe_register(struct lttng_probe_desc *desc)
 			}
 		}
 	}
-	list_add_tail(&desc->node, &lttng_probes);
+	/* Publishes @desc to the lockless walks of lttng_probe_next_desc(). */
+	list_add_tail_rcu(&desc->node, &lttng_probes);
 out:
 	mutex_unlock(&lttng_probes_mutex);
 	return ret;
 }
+EXPORT_SYMBOL_GPL(lttng_probe_register);
 
 /**
  * lttng_probe_next_desc() - walk every registered event description
  * @prev: the previous one, or NULL to start
  *
  * The registry only grows, so the walk needs no lock once a provider is
- * on the list; list_add_tail() publishes it.
+ * on the list: list_add_tail_rcu() publishes it, and the walk reads the
+ * links with list_for_each_entry_rcu().  Nothing is ever removed, so no
+ * read-side critical section is needed.
  *
  * Return: the next description, or NULL at the end.
  */
@@ -61,7 +71,7 @@ lttng_probe_next_desc(const struct lttng_event_desc *prev)
 	bool take = !prev;
 	unsigned int i;
 
-	list_for_each_entry(probe, &lttng_probes, node) {
+	list_for_each_entry_rcu(probe, &lttng_probes, node, true) {
 		for (i = 0; i < probe->nr_events; i++) {
 			if (take)
 				return probe->events[i];
@@ -73,14 +83,14 @@ lttng_probe_next_desc(const struct lttng_event_desc *prev)
 }
 
 /**
- * lttng_glob_match() - match a name against an LTTng star-glob
+ * lttng_probe_glob_match() - match a name against an LTTng star-glob
  * @pattern: '*' matches any run of characters, '\' makes the next
  *	character literal
  * @name: the name
  *
  * Return: true on a match.
  */
-bool lttng_glob_match(const char *pattern, const char *name)
+bool lttng_probe_glob_match(const char *pattern, const char *name)
 {
 	const char *star = NULL, *resume = NULL;
 
@@ -107,18 +117,39 @@ bool lttng_glob_match(const char *pattern, const char *name)
 	return !*pattern;
 }
 
-/**
- * lttng_probe_count_matching() - how many registered events match a glob
- * @pattern: the glob
- *
- * Return: the count.
- */
-unsigned int lttng_probe_count_matching(const char *pattern)
+static void *lttng_probe_list_start(struct seq_file *m, loff_t *pos)
 {
 	const struct lttng_event_desc *desc = NULL;
-	unsigned int n = 0;
+	loff_t n = *pos;
 
-	while ((desc = lttng_probe_next_desc(desc)))
-		n += lttng_glob_match(pattern, desc->name);
-	return n;
+	do {
+		desc = lttng_probe_next_desc(desc);
+	} while (desc && n--);
+	return (void *)desc;
 }
+
+static void *lttng_probe_list_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	(*pos)++;
+	return (void *)lttng_probe_next_desc(v);
+}
+
+static void lttng_probe_list_stop(struct seq_file *m, void *v)
+{
+}
+
+static int lttng_probe_list_show(struct seq_file *m, void *v)
+{
+	const struct lttng_event_desc *desc = v;
+
+	seq_printf(m, "event { name = %s; };\n", desc->name);
+	return 0;
+}
+
+/* The TRACEPOINT_LIST file, in the format lttng-sessiond scans. */
+const struct seq_operations lttng_probe_list_seq_ops = {
+	.start = lttng_probe_list_start,
+	.next = lttng_probe_list_next,
+	.stop = lttng_probe_list_stop,
+	.show = lttng_probe_list_show,
+};

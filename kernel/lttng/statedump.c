@@ -11,8 +11,10 @@
  * that analyses that rebuild the process table from them work.
  *
  * Other sessions that enabled the same events must not get this
- * session's dump: their events are disarmed for the length of the dump,
- * which runs under the sessions mutex, as every arming change does.
+ * session's dump.  Every statedump tracepoint names the session it is
+ * for, and the probes record only into that session's events
+ * (LTTNG_PROBE_SESSION, <linux/lttng/define-probe.h>): a dump never
+ * touches another session's arming, which stays enabler.c's alone.
  */
 
 #include <linux/rcupdate.h>
@@ -20,7 +22,8 @@
 #include <linux/sched/signal.h>
 #include <linux/tracepoint.h>
 
-#include "internal.h"
+#include "graph.h"
+#include "statedump.h"
 
 /* Values of process_state's type, mode, submode and status fields. */
 enum {
@@ -72,43 +75,15 @@ static inline pid_t lttng_statedump_ppid(struct task_struct *p)
 	return task_tgid_nr(rcu_dereference(p->real_parent));
 }
 
+/* The first argument of every statedump tracepoint is the session. */
+#define LTTNG_PROBE_SESSION(session, ...)	(session)
 #define LTTNG_PROBE_PROVIDER	lttng_statedump
 #define LTTNG_PROBE_EVENTS_FILE	"statedump-events.h"
 #include <linux/lttng/define-probe.h>
 
-static bool lttng_statedump_event(const struct lttng_event *event)
-{
-	const struct tracepoint *tp = event->desc->tp;
-
-	return tp == &__tracepoint_lttng_statedump_start ||
-	       tp == &__tracepoint_lttng_statedump_end ||
-	       tp == &__tracepoint_lttng_statedump_process_state;
-}
-
-/* Arm or disarm the statedump events of every session but @session. */
-static void lttng_statedump_others(struct lttng_session *session, bool arm)
-{
-	struct lttng_session *s;
-	struct lttng_channel *chan;
-	struct lttng_event *event;
-
-	lockdep_assert_held(&lttng_sessions_mutex);
-	list_for_each_entry(s, &lttng_sessions, node) {
-		if (s == session)
-			continue;
-		list_for_each_entry(chan, &s->chans, node) {
-			list_for_each_entry(event, &chan->events, node) {
-				if (!lttng_statedump_event(event))
-					continue;
-				WRITE_ONCE(event->armed, arm && s->active &&
-					   chan->enabled && event->enabled);
-			}
-		}
-	}
-}
-
 static int lttng_statedump_status(struct task_struct *t)
 {
+	/* Another task's state changes under us: one racy snapshot. */
 	unsigned int state = READ_ONCE(t->__state);
 
 	if (t->exit_state & EXIT_ZOMBIE)
@@ -126,16 +101,16 @@ static int lttng_statedump_status(struct task_struct *t)
  * lttng_statedump() - record the system's state into a session
  * @session: the session, active
  *
+ * Context: under lttng_graph_mutex, so that the session stays active.
  * Return: 0, or -EBUSY if the session is not active.
  */
 int lttng_statedump(struct lttng_session *session)
 {
 	struct task_struct *p, *t;
 
-	lockdep_assert_held(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	if (!session->active)
 		return -EBUSY;
-	lttng_statedump_others(session, false);
 	trace_lttng_statedump_start(session);
 	rcu_read_lock();
 	for_each_process_thread(p, t) {
@@ -149,6 +124,5 @@ int lttng_statedump(struct lttng_session *session)
 	}
 	rcu_read_unlock();
 	trace_lttng_statedump_end(session);
-	lttng_statedump_others(session, true);
 	return 0;
 }

@@ -2,7 +2,7 @@
 /*
  * LTTng built-in: the system call tables.
  *
- * syscall-tables.h is generated at build time by
+ * syscall-tables-gen.h is generated at build time by
  * scripts/lttng/gen-syscalls.pl from the architecture's syscall tables
  * and the SYSCALL_DEFINE prototypes of this tree, with the few facts of
  * scripts/lttng/syscall-overrides.  It has one line per syscall:
@@ -32,10 +32,10 @@
 #define LTTNG_SC_COMPAT
 #endif
 
-#include "syscalls.h"
+#include "syscall-tables.h"
 
 #define LTTNG_SC_INCLUDES
-#include "syscall-tables.h"
+#include "syscall-tables-gen.h"
 #undef LTTNG_SC_INCLUDES
 
 #define LTTNG_SC_UNPAREN(...)	__VA_ARGS__
@@ -71,7 +71,7 @@
 	lttng_sc_##abi##_exit_##name##_f[] = {				\
 		LTTNG_SC_RET_FIELD LTTNG_SC_UNPAREN out			\
 	};
-#include "syscall-tables.h"
+#include "syscall-tables-gen.h"
 #undef LTTNG_SC_INT
 #undef LTTNG_SC_HEX
 #undef LTTNG_SC_STRING
@@ -100,7 +100,7 @@
 	lttng_sc_##abi##_exit_##name##_o[] = {				\
 		{ .kind = LTTNG_SC_OP_RET }, LTTNG_SC_UNPAREN out	\
 	};
-#include "syscall-tables.h"
+#include "syscall-tables-gen.h"
 #undef LTTNG_SC_INT
 #undef LTTNG_SC_HEX
 #undef LTTNG_SC_STRING
@@ -120,7 +120,7 @@
 		lttng_sc_##abi##_exit_##name##_s =			\
 			sizeof(long) LTTNG_SC_UNPAREN out,		\
 	};
-#include "syscall-tables.h"
+#include "syscall-tables-gen.h"
 #undef LTTNG_SC_INT
 #undef LTTNG_SC_HEX
 #undef LTTNG_SC_STRING
@@ -139,7 +139,7 @@
 		lttng_sc_##abi##_entry_##name##_u = 0 LTTNG_SC_UNPAREN in, \
 		lttng_sc_##abi##_exit_##name##_u = 0 LTTNG_SC_UNPAREN out, \
 	};
-#include "syscall-tables.h"
+#include "syscall-tables-gen.h"
 #undef LTTNG_SC_INT
 #undef LTTNG_SC_HEX
 #undef LTTNG_SC_STRING
@@ -208,7 +208,7 @@ enum {
 		LTTNG_SC_SLOT_##abi(nr), false,				\
 		lttng_sc_##abi##_entry_##name),
 const struct lttng_sc_event lttng_sc_entry[LTTNG_SC_NR_SLOTS] = {
-#include "syscall-tables.h"
+#include "syscall-tables-gen.h"
 	[LTTNG_SC_SLOT_UNKNOWN] = LTTNG_SC_EVENT("syscall_entry_unknown",
 		"unknown", LTTNG_SC_SLOT_UNKNOWN, false, lttng_sc_unknown_entry),
 #ifdef LTTNG_SC_COMPAT
@@ -225,7 +225,7 @@ const struct lttng_sc_event lttng_sc_entry[LTTNG_SC_NR_SLOTS] = {
 		LTTNG_SC_SLOT_##abi(nr), true,				\
 		lttng_sc_##abi##_exit_##name),
 const struct lttng_sc_event lttng_sc_exit[LTTNG_SC_NR_SLOTS] = {
-#include "syscall-tables.h"
+#include "syscall-tables-gen.h"
 	[LTTNG_SC_SLOT_UNKNOWN] = LTTNG_SC_EVENT("syscall_exit_unknown",
 		"unknown", LTTNG_SC_SLOT_UNKNOWN, true, lttng_sc_unknown_exit),
 #ifdef LTTNG_SC_COMPAT

@@ -41,7 +41,9 @@
  */
 
 #include <linux/compat.h>
+#include <linux/lttng/control.h>
 #include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -53,7 +55,7 @@
 
 #include <kunit/visibility.h>
 
-#include "internal.h"
+#include "graph.h"
 #include "syscalls.h"
 
 #define LTTNG_SC_FAULT		"(fault)"
@@ -215,6 +217,7 @@ static void lttng_sc_record(struct lttng_event *event, struct pt_regs *regs,
 	char *scratch = NULL;
 	size_t size = sc->size;
 
+	/* The arming rule's flag: see struct lttng_event. */
 	if (!READ_ONCE(event->armed))
 		return;
 	if (sc->args)
@@ -234,7 +237,8 @@ static void lttng_sc_enter_probe(void *data, struct pt_regs *regs, long id)
 	struct lttng_channel *chan = data;
 	struct lttng_event *event;
 
-	event = READ_ONCE(chan->sc_events[0][lttng_sc_slot(id)]);
+	/* Pairs with the rcu_assign_pointer() of lttng_sc_set_slots(). */
+	event = rcu_dereference_sched(chan->sc_events[0][lttng_sc_slot(id)]);
 	if (event)
 		lttng_sc_record(event, regs, id, 0);
 }
@@ -245,7 +249,8 @@ static void lttng_sc_exit_probe(void *data, struct pt_regs *regs, long ret)
 	struct lttng_event *event;
 	long id = syscall_get_nr(current, regs);
 
-	event = READ_ONCE(chan->sc_events[1][lttng_sc_slot(id)]);
+	/* Pairs with the rcu_assign_pointer() of lttng_sc_set_slots(). */
+	event = rcu_dereference_sched(chan->sc_events[1][lttng_sc_slot(id)]);
 	if (event)
 		lttng_sc_record(event, regs, id, ret);
 }
@@ -258,14 +263,20 @@ static bool lttng_sc_described(unsigned int slot)
 
 /*
  * Point @slot, and for an unknown event every slot of its table that the
- * tables do not describe, at @event (or NULL).
+ * tables do not describe, at @event (or NULL).  The probes read the slots
+ * under RCU-sched (a tracepoint probe runs with preemption disabled):
+ * rcu_assign_pointer() orders the event's initialization before its
+ * publication, which matters on weakly ordered CPUs; an event unpublished
+ * stays allocated until the channel is freed, after
+ * tracepoint_synchronize_unregister().
  */
-static void lttng_sc_set_slots(struct lttng_event **events, unsigned int slot,
-			       struct lttng_event *event)
+static void lttng_sc_set_slots(struct lttng_event __rcu **events,
+			       unsigned int slot, struct lttng_event *event)
 {
 	unsigned int i, start, end;
 
-	WRITE_ONCE(events[slot], event);
+	lttng_graph_assert_held();
+	rcu_assign_pointer(events[slot], event);
 	if (slot == LTTNG_SC_SLOT_UNKNOWN) {
 		start = 0;
 		end = LTTNG_SC_NR_NATIVE;
@@ -277,7 +288,7 @@ static void lttng_sc_set_slots(struct lttng_event **events, unsigned int slot,
 	}
 	for (i = start; i < end; i++)
 		if (!lttng_sc_described(i))
-			WRITE_ONCE(events[i], event);
+			rcu_assign_pointer(events[i], event);
 }
 
 /**
@@ -295,9 +306,14 @@ int lttng_syscall_hook(struct lttng_event *event)
 	bool exit = event->desc->syscall_exit;
 	int ret;
 
-	lockdep_assert_held(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	if (!lttng_sc_scratch) {
-		/* Published to the probes by the tracepoint registration. */
+		/*
+		 * Published to the probes by the tracepoint registration
+		 * below, which orders it (tracepoint_probe_register() takes
+		 * tracepoints_mutex and publishes the probe array with
+		 * rcu_assign_pointer()); so is the chan->sc_events[] array.
+		 */
 		lttng_sc_scratch = __alloc_percpu(LTTNG_SC_SCRATCH_SIZE,
 						  sizeof(long));
 		if (!lttng_sc_scratch)
@@ -305,7 +321,7 @@ int lttng_syscall_hook(struct lttng_event *event)
 	}
 	if (!chan->sc_events[exit]) {
 		chan->sc_events[exit] = kcalloc(LTTNG_SC_NR_SLOTS,
-						sizeof(struct lttng_event *),
+						sizeof(*chan->sc_events[exit]),
 						GFP_KERNEL);
 		if (!chan->sc_events[exit])
 			return -ENOMEM;
@@ -333,7 +349,7 @@ void lttng_syscall_unhook(struct lttng_event *event)
 	struct lttng_channel *chan = event->chan;
 	bool exit = event->desc->syscall_exit;
 
-	lockdep_assert_held(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	lttng_sc_set_slots(chan->sc_events[exit], event->desc->syscall - 1,
 			   NULL);
 	if (--chan->sc_hooked[exit])
@@ -402,47 +418,42 @@ bool lttng_syscall_compat(const struct lttng_event_desc *desc)
 }
 
 /**
- * lttng_syscall_mask() - SYSCALL_MASK: which syscalls a channel records
- * @chan: the data channel
- * @umask: user's struct lttng_abi_syscall_mask
+ * lttng_syscall_list_len() - how many syscalls SYSCALL_LIST lists
  *
- * Bit n is set when the syscall of SYSCALL_LIST index n has its entry or
- * exit event hooked: the native syscalls, then the compat ones.  When
- * @umask->len is below the number of bits, only the needed number is
- * written back, so that the caller can size its buffer.
- *
- * Return: 0, -EFAULT or -ENOMEM.
+ * Return: the number of its indexes, the bits of a SYSCALL_MASK.
  */
-int lttng_syscall_mask(struct lttng_channel *chan,
-		       struct lttng_abi_syscall_mask __user *umask)
+unsigned int lttng_syscall_list_len(void)
 {
-	const u32 nbits = LTTNG_SC_SLOT_UNKNOWN;
-	u32 len, nbytes = DIV_ROUND_UP(nbits, BITS_PER_BYTE);
+	return LTTNG_SC_SLOT_UNKNOWN;
+}
+
+/**
+ * lttng_syscall_mask() - which syscalls a channel records
+ * @chan: the data channel
+ * @bits: lttng_syscall_list_len() bits, zeroed
+ *
+ * Sets bit n, the most significant bit of each byte first, when the
+ * syscall of SYSCALL_LIST index n has its entry or exit event hooked.
+ *
+ * Context: under lttng_graph_mutex.
+ */
+void lttng_syscall_mask(struct lttng_channel *chan, u8 *bits)
+{
+	const unsigned int nbits = lttng_syscall_list_len();
+	struct lttng_event *event;
 	unsigned int i, dir;
-	u8 *bits;
-	int ret = 0;
 
-	if (get_user(len, &umask->len))
-		return -EFAULT;
-	if (len < nbits)
-		return put_user(nbits, &umask->len);
-	bits = kzalloc(nbytes, GFP_KERNEL);
-	if (!bits)
-		return -ENOMEM;
-	mutex_lock(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	for (dir = 0; dir < 2; dir++) {
-		struct lttng_event **events = chan->sc_events[dir];
+		struct lttng_event __rcu **events = chan->sc_events[dir];
 
-		for (i = 0; events && i < nbits; i++)
-			if (events[i] && events[i]->desc->syscall == i + 1)
+		for (i = 0; events && i < nbits; i++) {
+			event = rcu_dereference_protected(events[i],
+							  lockdep_is_held(&lttng_graph_mutex));
+			if (event && event->desc->syscall == i + 1)
 				bits[i / BITS_PER_BYTE] |= 0x80 >> (i % BITS_PER_BYTE);
+		}
 	}
-	mutex_unlock(&lttng_sessions_mutex);
-	if (put_user(nbits, &umask->len) ||
-	    copy_to_user(umask->mask, bits, nbytes))
-		ret = -EFAULT;
-	kfree(bits);
-	return ret;
 }
 
 static void *lttng_sc_list_start(struct seq_file *m, loff_t *pos)

@@ -16,7 +16,7 @@
 #include <linux/string.h>
 #include <asm/unistd.h>
 
-#include "internal.h"
+#include "graph.h"
 #include "syscalls.h"
 
 static void lttng_sc_check_event(struct kunit *test,

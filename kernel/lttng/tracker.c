@@ -22,10 +22,8 @@
 #include <linux/sort.h>
 #include <linux/uidgid.h>
 
-#include "internal.h"
-
-/* A bound on each set, so that user space cannot pin unbounded memory. */
-#define LTTNG_TRACKER_MAX_IDS	65536
+#include "graph.h"
+#include "tracker.h"
 
 struct lttng_id_set {
 	struct rcu_head rcu;
@@ -56,14 +54,18 @@ static void lttng_tracker_publish(struct lttng_session *session,
 {
 	struct lttng_id_set *old;
 
-	lockdep_assert_held(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	old = rcu_replace_pointer(session->trackers[type], set,
-				  lockdep_is_held(&lttng_sessions_mutex));
+				  lockdep_is_held(&lttng_graph_mutex));
+	/*
+	 * Probes read @tracking locklessly, then the set: see
+	 * lttng_tracker_pass().  Either order of the two stores is safe: a
+	 * bit with no set yet or any more means "everything".
+	 */
 	if (set)
-		session->tracking |= BIT(type);
+		WRITE_ONCE(session->tracking, session->tracking | BIT(type));
 	else
-		session->tracking &= ~BIT(type);
-	/* Probes read @tracking first, then the set: see lttng_tracked(). */
+		WRITE_ONCE(session->tracking, session->tracking & ~BIT(type));
 	if (old)
 		kfree_rcu(old, rcu);
 }
@@ -75,7 +77,7 @@ static int lttng_tracker_add(struct lttng_session *session, unsigned int type,
 	unsigned int nr;
 
 	cur = rcu_dereference_protected(session->trackers[type],
-					lockdep_is_held(&lttng_sessions_mutex));
+					lockdep_is_held(&lttng_graph_mutex));
 	if (id == -1) {
 		lttng_tracker_publish(session, type, NULL);
 		return 0;
@@ -104,7 +106,7 @@ static int lttng_tracker_remove(struct lttng_session *session,
 	unsigned int i;
 
 	cur = rcu_dereference_protected(session->trackers[type],
-					lockdep_is_held(&lttng_sessions_mutex));
+					lockdep_is_held(&lttng_graph_mutex));
 	if (id == -1) {
 		set = lttng_id_set_alloc(0);
 		if (!set)
@@ -130,40 +132,31 @@ static int lttng_tracker_remove(struct lttng_session *session,
 }
 
 /**
- * lttng_session_track() - change one of a session's trackers
+ * lttng_tracker_update() - change one of a session's trackers
  * @session: the session
- * @type: enum lttng_abi_tracker_type
+ * @type: enum lttng_abi_tracker_type, below %LTTNG_TRACKER_MAX
  * @id: the id, or -1 for all
  * @track: track (true) or untrack
  *
- * Return: 0; -EINVAL for an unknown tracker or an id below -1, or to
- * untrack one id while all are tracked; -EEXIST if @id is tracked
- * already; -ENOENT if it is not tracked; -ENOSPC past
+ * Context: under lttng_graph_mutex.
+ * Return: 0; -EINVAL to untrack one id while all are tracked; -EEXIST if
+ * @id is tracked already; -ENOENT if it is not tracked; -ENOSPC past
  * %LTTNG_TRACKER_MAX_IDS ids; -ENOMEM.
  */
-int lttng_session_track(struct lttng_session *session, u32 type, s32 id,
-			bool track)
+int lttng_tracker_update(struct lttng_session *session, u32 type, s32 id,
+			 bool track)
 {
-	int ret;
-
-	if (type >= LTTNG_TRACKER_MAX || id < -1) {
-		pr_debug("lttng: tracker: bad type %u or id %d\n", type, id);
-		return -EINVAL;
-	}
-	mutex_lock(&lttng_sessions_mutex);
+	lttng_graph_assert_held();
 	if (track)
-		ret = lttng_tracker_add(session, type, id);
-	else
-		ret = lttng_tracker_remove(session, type, id);
-	mutex_unlock(&lttng_sessions_mutex);
-	return ret;
+		return lttng_tracker_add(session, type, id);
+	return lttng_tracker_remove(session, type, id);
 }
 
 /**
- * lttng_session_trackers_free() - free a dying session's tracker sets
+ * lttng_tracker_free_all() - free a dying session's tracker sets
  * @session: the session; no probe can see it any more
  */
-void lttng_session_trackers_free(struct lttng_session *session)
+void lttng_tracker_free_all(struct lttng_session *session)
 {
 	unsigned int i;
 
@@ -191,13 +184,16 @@ static s32 lttng_tracker_id(unsigned int type)
 }
 
 /**
- * lttng_tracked() - does the running task pass a session's trackers?
+ * lttng_tracker_pass() - does the running task pass a session's trackers?
  * @session: the session, whose @tracking is not zero
  *
  * Runs in the probe, preemption disabled: an RCU read-side section.
+ *
+ * Return: true if the running task's ids are in every set of the session.
  */
-bool lttng_tracked(const struct lttng_session *session)
+bool lttng_tracker_pass(const struct lttng_session *session)
 {
+	/* Pairs with the WRITE_ONCE()s of lttng_tracker_publish(). */
 	unsigned long mask = READ_ONCE(session->tracking);
 	const struct lttng_id_set *set;
 	unsigned int type;

@@ -3,129 +3,37 @@
  * LTTng built-in: the misc device /dev/lttng and the tracer fd.
  *
  * Opening /dev/lttng gives the tracer fd, a factory of sessions in the
- * style of /dev/kvm.  Every object fd is made the same way: reserve the
- * fd, build the object, make the file, and install the fd last, so that
- * user space never sees a half-built object.
+ * style of /dev/kvm.  Every object fd is made the same way (fd.c), so that
+ * user space never sees a half-built object.  The device's files import
+ * each other in one direction only:
+ *
+ *	main.c ──> objects.c ──> stream.c ──> fd.c
+ *
+ * and the tracer core only through <linux/lttng/control.h>.
  */
 
-#include <linux/anon_inodes.h>
 #include <linux/capability.h>
 #include <linux/cred.h>
-#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/miscdevice.h>
 #include <linux/moduleparam.h>
 #include <linux/proc_fs.h>
-#include <linux/seq_file.h>
 #include <linux/tracepoint.h>
 #include <linux/uaccess.h>
 
-#include "internal.h"
-#include "abi.h"
+#include <linux/lttng/control.h>
+#include <uapi/linux/lttng.h>
 
-/**
- * lttng_abi_fd_install() - make an object fd, the KVM way
- * @name: anon inode name
- * @fops: its operations
- * @priv: its private data; still the caller's to free on failure
- * @fmode: extra f_mode bits (FMODE_PREAD for streams)
- *
- * Return: the fd, or a negative errno.
- */
-int lttng_abi_fd_install(const char *name, const struct file_operations *fops,
-			 void *priv, fmode_t fmode)
-{
-	struct file *file;
-	int fd;
-
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0)
-		return fd;
-	file = anon_inode_getfile(name, fops, priv, O_RDWR);
-	if (IS_ERR(file)) {
-		put_unused_fd(fd);
-		return PTR_ERR(file);
-	}
-	file->f_mode |= fmode;
-	fd_install(fd, file);
-	return fd;
-}
-
-static void *lttng_tp_list_start(struct seq_file *m, loff_t *pos)
-{
-	const struct lttng_event_desc *desc = NULL;
-	loff_t n = *pos;
-
-	do {
-		desc = lttng_probe_next_desc(desc);
-	} while (desc && n--);
-	return (void *)desc;
-}
-
-static void *lttng_tp_list_next(struct seq_file *m, void *v, loff_t *pos)
-{
-	(*pos)++;
-	return (void *)lttng_probe_next_desc(v);
-}
-
-static void lttng_tp_list_stop(struct seq_file *m, void *v)
-{
-}
-
-static int lttng_tp_list_show(struct seq_file *m, void *v)
-{
-	const struct lttng_event_desc *desc = v;
-
-	seq_printf(m, "event { name = %s; };\n", desc->name);
-	return 0;
-}
-
-static const struct seq_operations lttng_tp_list_seq_ops = {
-	.start = lttng_tp_list_start,
-	.next = lttng_tp_list_next,
-	.stop = lttng_tp_list_stop,
-	.show = lttng_tp_list_show,
-};
-
-static const struct file_operations lttng_list_fops = {
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = seq_release,
-};
-
-static int lttng_abi_list_fd(const struct seq_operations *ops)
-{
-	struct file *file;
-	int fd, ret;
-
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0)
-		return fd;
-	file = anon_inode_getfile("[lttng_list]", &lttng_list_fops, NULL,
-				  O_RDONLY);
-	if (IS_ERR(file)) {
-		ret = PTR_ERR(file);
-		goto err_fd;
-	}
-	ret = seq_open(file, ops);
-	if (ret)
-		goto err_file;
-	fd_install(fd, file);
-	return fd;
-err_file:
-	fput(file);
-err_fd:
-	put_unused_fd(fd);
-	return ret;
-}
+#include "fd.h"
+#include "objects.h"
 
 static long lttng_abi_session_create(void)
 {
 	struct lttng_session *session;
 	int fd;
 
-	session = lttng_session_create("");
+	session = lttng_session_create("", false);
 	if (!session)
 		return -ENOMEM;
 	fd = lttng_abi_session_fd(session);
@@ -185,9 +93,9 @@ static long lttng_tracer_ioctl(struct file *file, unsigned int cmd,
 		return copy_to_user(uarg, &v, sizeof(v)) ? -EFAULT : 0;
 	}
 	case LTTNG_ABI_TRACEPOINT_LIST:
-		return lttng_abi_list_fd(&lttng_tp_list_seq_ops);
+		return lttng_abi_fd_list(&lttng_probe_list_seq_ops);
 	case LTTNG_ABI_SYSCALL_LIST:
-		return lttng_abi_list_fd(&lttng_syscall_list_seq_ops);
+		return lttng_abi_fd_list(&lttng_syscall_list_seq_ops);
 	case LTTNG_ABI_WAIT_QUIESCENT:
 		tracepoint_synchronize_unregister();
 		return 0;
@@ -216,6 +124,7 @@ MODULE_PARM_DESC(tracing_group,
 
 static bool lttng_may_trace(void)
 {
+	/* A boot parameter, read-only in sysfs: one plain snapshot. */
 	int gid = READ_ONCE(lttng_tracing_group);
 
 	if (capable(CAP_SYS_ADMIN))

@@ -14,8 +14,12 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include "internal.h"
-#include "abi.h"
+#include <linux/lttng/control.h>
+#include <uapi/linux/lttng.h>
+
+#include "fd.h"
+#include "objects.h"
+#include "stream.h"
 
 static int lttng_abi_channel_fd(struct lttng_channel *chan);
 
@@ -40,7 +44,7 @@ static int lttng_abi_chan_params(void __user *uarg, struct lttng_chan_params *p)
 	p->read_timer_us = c.read_timer_interval;
 	p->output = c.output;
 	p->overwrite = c.overwrite;
-	return lttng_chan_params_check(p);
+	return lttng_channel_params_check(p);
 }
 
 static long lttng_session_add_channel(struct lttng_session *session,
@@ -58,7 +62,7 @@ static long lttng_session_add_channel(struct lttng_session *session,
 		return PTR_ERR(chan);
 	fd = lttng_abi_channel_fd(chan);
 	if (fd < 0 && metadata)
-		lttng_metadata_channel_destroy(chan);
+		lttng_channel_destroy_metadata(chan);
 	/* A data channel that lost its fd still dies with its session. */
 	return fd;
 }
@@ -167,15 +171,13 @@ int lttng_abi_session_fd(struct lttng_session *session)
 }
 
 /*
- * The bytecode is checked and kept with the enabler, but no interpreter
- * runs it yet: the command fails with -ENOSYS, so that lttng reports the
- * filter as refused instead of recording unfiltered events.
+ * The bytecode's header is checked here; the enabler keeps it, and says
+ * whether it runs (lttng_enabler_set_filter()).
  */
 static long lttng_event_set_filter(struct lttng_enabler *enabler,
 				   void __user *uarg)
 {
 	struct lttng_abi_filter_bytecode hdr, *bc;
-	int ret;
 
 	if (copy_from_user(&hdr, uarg, sizeof(hdr)))
 		return -EFAULT;
@@ -190,12 +192,7 @@ static long lttng_event_set_filter(struct lttng_enabler *enabler,
 		return PTR_ERR(bc);
 	/* User space may have changed the header since the first copy. */
 	bc->len = hdr.len;
-	ret = lttng_enabler_set_filter(enabler, bc);
-	if (ret)
-		return ret;
-	pr_info_ratelimited("lttng: filter bytecode stored for '%s' but not run: filters are not supported yet\n",
-			    enabler->pattern);
-	return -ENOSYS;
+	return lttng_enabler_set_filter(enabler, bc);
 }
 
 static long lttng_event_ioctl(struct file *file, unsigned int cmd,
@@ -218,7 +215,7 @@ static int lttng_event_release_fd(struct inode *inode, struct file *file)
 {
 	struct lttng_enabler *enabler = file->private_data;
 
-	lttng_session_put(enabler->chan->session);
+	lttng_session_put(lttng_channel_session(lttng_enabler_channel(enabler)));
 	return 0;
 }
 
@@ -258,15 +255,42 @@ static long lttng_channel_add_event(struct lttng_channel *chan,
 		fd = PTR_ERR(enabler);
 		goto out;
 	}
-	lttng_session_get(chan->session);
+	lttng_session_get(lttng_channel_session(chan));
 	fd = lttng_abi_fd_install("[lttng_event]", &lttng_event_fops,
 				  enabler, 0);
 	/* The enabler itself stays with the channel, as a disabled one. */
 	if (fd < 0)
-		lttng_session_put(chan->session);
+		lttng_session_put(lttng_channel_session(chan));
 out:
 	kfree(ev);
 	return fd;
+}
+
+/*
+ * SYSCALL_MASK: when @umask->len is below the number of bits, only the
+ * needed number is written back, so that the caller can size its buffer.
+ */
+static long lttng_channel_get_syscall_mask(struct lttng_channel *chan,
+					   struct lttng_abi_syscall_mask __user *umask)
+{
+	const u32 nbits = lttng_syscall_list_len();
+	u32 len, nbytes = DIV_ROUND_UP(nbits, BITS_PER_BYTE);
+	u8 *bits;
+	int ret = 0;
+
+	if (get_user(len, &umask->len))
+		return -EFAULT;
+	if (len < nbits)
+		return put_user(nbits, &umask->len);
+	bits = kzalloc(nbytes, GFP_KERNEL);
+	if (!bits)
+		return -ENOMEM;
+	lttng_channel_syscall_mask(chan, bits);
+	if (put_user(nbits, &umask->len) ||
+	    copy_to_user(umask->mask, bits, nbytes))
+		ret = -EFAULT;
+	kfree(bits);
+	return ret;
 }
 
 static long lttng_channel_ioctl(struct file *file, unsigned int cmd,
@@ -274,7 +298,7 @@ static long lttng_channel_ioctl(struct file *file, unsigned int cmd,
 {
 	struct lttng_channel *chan = file->private_data;
 
-	if (chan->metadata) {
+	if (lttng_channel_is_metadata(chan)) {
 		if (cmd == LTTNG_ABI_STREAM)
 			return lttng_abi_metadata_stream_fd(chan);
 		return -ENOTTY;
@@ -289,7 +313,7 @@ static long lttng_channel_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_ABI_DISABLE:
 		return lttng_channel_set_enabled(chan, false);
 	case LTTNG_ABI_SYSCALL_MASK:
-		return lttng_syscall_mask(chan, (void __user *)arg);
+		return lttng_channel_get_syscall_mask(chan, (void __user *)arg);
 	case LTTNG_ABI_CONTEXT: {
 		struct lttng_abi_context c;
 
@@ -306,14 +330,15 @@ static long lttng_channel_ioctl(struct file *file, unsigned int cmd,
 static __poll_t lttng_channel_poll(struct file *file, poll_table *wait)
 {
 	struct lttng_channel *chan = file->private_data;
-	int i, n = lttng_rb_chan_nr_bufs(chan->rb);
+	struct lttng_rb_chan *rb = lttng_channel_rb(chan);
+	int i, n = lttng_rb_chan_nr_bufs(rb);
 
-	if (chan->metadata)
+	if (lttng_channel_is_metadata(chan))
 		return 0;
-	if (!chan->enabled)
+	if (!lttng_channel_is_enabled(chan))
 		return EPOLLERR;
 	for (i = 0; i < n; i++) {
-		struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan->rb, i);
+		struct lttng_rb_buf *buf = lttng_rb_chan_buf(rb, i);
 
 		if (buf && !lttng_rb_buf_has_reader(buf))
 			return EPOLLIN | EPOLLRDNORM;
@@ -324,10 +349,10 @@ static __poll_t lttng_channel_poll(struct file *file, poll_table *wait)
 static int lttng_channel_release_fd(struct inode *inode, struct file *file)
 {
 	struct lttng_channel *chan = file->private_data;
-	struct lttng_session *session = chan->session;
+	struct lttng_session *session = lttng_channel_session(chan);
 
-	if (chan->metadata)
-		lttng_metadata_channel_destroy(chan);
+	if (lttng_channel_is_metadata(chan))
+		lttng_channel_destroy_metadata(chan);
 	lttng_session_put(session);
 	return 0;
 }
@@ -345,11 +370,11 @@ static int lttng_abi_channel_fd(struct lttng_channel *chan)
 {
 	int fd;
 
-	lttng_session_get(chan->session);
-	fd = lttng_abi_fd_install(chan->metadata ? "[lttng_metadata]" :
-				  "[lttng_channel]", &lttng_channel_fops,
-				  chan, 0);
+	lttng_session_get(lttng_channel_session(chan));
+	fd = lttng_abi_fd_install(lttng_channel_is_metadata(chan) ?
+				  "[lttng_metadata]" : "[lttng_channel]",
+				  &lttng_channel_fops, chan, 0);
 	if (fd < 0)
-		lttng_session_put(chan->session);
+		lttng_session_put(lttng_channel_session(chan));
 	return fd;
 }

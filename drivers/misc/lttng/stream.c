@@ -19,8 +19,12 @@
 #include <linux/uaccess.h>
 #include <linux/uio.h>
 
-#include "internal.h"
-#include "abi.h"
+#include <linux/lttng/control.h>
+#include <linux/lttng/ringbuffer.h>
+#include <uapi/linux/lttng.h>
+
+#include "fd.h"
+#include "stream.h"
 
 /**
  * struct lttng_stream - a stream fd's state
@@ -174,7 +178,8 @@ static long lttng_stream_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_ABI_RB_GET_METADATA_VERSION:
 		if (!s->ms)
 			return -ENOTTY;
-		return lttng_stream_put_u64(uarg, s->ms->version);
+		return lttng_stream_put_u64(uarg,
+					    lttng_metadata_stream_version(s->ms));
 	case LTTNG_ABI_RB_GET_STREAM_ID:
 		return lttng_stream_put_u64(uarg, s->stream_id);
 	case LTTNG_ABI_RB_GET_STATS:
@@ -204,7 +209,7 @@ static __poll_t lttng_stream_poll(struct file *file, poll_table *wait)
 	__poll_t mask;
 
 	if (s->ms)
-		poll_wait(file, &s->ms->cache->wait, wait);
+		lttng_metadata_stream_poll_wait(s->ms, file, wait);
 	/*
 	 * Always past this point: epoll queues on the wait queues of its
 	 * first call only, and a metadata stream needs both, the cache's for
@@ -278,13 +283,14 @@ static const struct file_operations lttng_stream_fops = {
  */
 int lttng_abi_stream_fd(struct lttng_channel *chan)
 {
-	int i, n = lttng_rb_chan_nr_bufs(chan->rb);
+	struct lttng_rb_chan *rb = lttng_channel_rb(chan);
+	int i, n = lttng_rb_chan_nr_bufs(rb);
 	struct lttng_rb_buf *buf = NULL;
 	struct lttng_stream *s;
 	int fd;
 
 	for (i = 0; i < n; i++) {
-		buf = lttng_rb_chan_buf(chan->rb, i);
+		buf = lttng_rb_chan_buf(rb, i);
 		if (buf && !lttng_rb_buf_open_reader(buf))
 			break;
 		buf = NULL;
@@ -297,7 +303,7 @@ int lttng_abi_stream_fd(struct lttng_channel *chan)
 		goto err;
 	}
 	s->buf = buf;
-	s->stream_id = chan->id;
+	s->stream_id = lttng_channel_id(chan);
 	fd = lttng_abi_fd_install("[lttng_stream]", &lttng_stream_fops, s,
 				  FMODE_PREAD);
 	if (fd >= 0)
@@ -329,7 +335,7 @@ int lttng_abi_metadata_stream_fd(struct lttng_channel *chan)
 		return PTR_ERR(ms);
 	}
 	s->ms = ms;
-	s->buf = ms->buf;
+	s->buf = lttng_metadata_stream_buf(ms);
 	fd = lttng_abi_fd_install("[lttng_stream]", &lttng_stream_fops, s,
 				  FMODE_PREAD);
 	if (fd < 0) {

@@ -29,6 +29,11 @@
  * len), ctf_string(name, src).
  * LTTNG_TRACEPOINT_EVENT_MAP(tp, name, ...) records tracepoint tp under
  * another event name.
+ *
+ * A provider whose tracepoints are each for one session (the statedump's)
+ * also defines LTTNG_PROBE_SESSION(args...) as the expression of the
+ * TP_ARGS that gives that session: its probes then record only into that
+ * session's events.
  */
 
 #include <linux/init.h>
@@ -52,6 +57,13 @@
 
 #ifndef TP_FIELDS
 #define TP_FIELDS(args...)	args
+#endif
+
+#ifdef LTTNG_PROBE_SESSION
+#define __LTTNG_PROBE_SESSION_OK(_event, _args)				\
+	((_event)->session == LTTNG_PROBE_SESSION(_args))
+#else
+#define __LTTNG_PROBE_SESSION_OK(_event, _args)	true
 #endif
 
 #define LTTNG_TRACEPOINT_EVENT(_name, _proto, _args, _fields)		\
@@ -147,7 +159,9 @@
 		struct lttng_event_ctx __ctx;				\
 		unsigned int __di = 0;					\
 									\
-		if (!READ_ONCE(__event->armed))				\
+		/* The arming rule's flag: see struct lttng_event. */	\
+		if (!READ_ONCE(__event->armed) ||			\
+		    !__LTTNG_PROBE_SESSION_OK(__event, PARAMS(_args)))	\
 			return;						\
 		if (lttng_event_reserve(__event, &__ctx,		\
 					__lttng_size_##_name(__dyn, _args))) \
@@ -203,3 +217,4 @@ static int __init LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER)(void
 early_initcall(LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER));
 
 #undef LTTNG_TRACEPOINT_EVENT
+#undef __LTTNG_PROBE_SESSION_OK

@@ -3,13 +3,14 @@
  * LTTng built-in: the events API, as seen by probe providers.
  *
  * A provider describes its events once with LTTNG_TRACEPOINT_EVENT (see
- * <linux/lttng/tracepoint-event.h>), which generates, per event, a
+ * <linux/lttng/define-probe.h>), which generates, per event, a
  * struct lttng_event_desc: the field list that the CTF metadata and the
  * ABI's field list come from, and a probe callback that records the
  * fields with lttng_event_reserve(), the lttng_event_write_*() helpers and
- * lttng_event_commit().  Providers register into the probe registry at
- * boot; a probe is hooked to its tracepoint only while a session has the
- * event enabled.
+ * lttng_event_commit() (kernel/lttng/event.c).  Providers register into
+ * the probe registry with lttng_probe_register(), built-in ones at boot,
+ * a module's from its init; a probe is hooked to its tracepoint only while
+ * a session has the event enabled.
  */
 #ifndef _LINUX_LTTNG_EVENTS_H
 #define _LINUX_LTTNG_EVENTS_H
@@ -21,6 +22,7 @@
 
 struct tracepoint;
 struct lttng_channel;
+struct lttng_session;
 
 enum lttng_field_type {
 	LTTNG_FIELD_INTEGER,
@@ -93,13 +95,19 @@ int lttng_probe_register(struct lttng_probe_desc *desc);
 /**
  * struct lttng_event - an event enabled in a channel
  * @armed: the probe records: the session is active, the channel and the
- *	event are enabled.  Read locklessly by the probe, written under the
- *	sessions mutex.
+ *	event are enabled.  Written under the core's lock with WRITE_ONCE()
+ *	(kernel/lttng/enabler.c, the only writer), read by the probe with
+ *	READ_ONCE(), with no other ordering: a probe that sees a stale value
+ *	records one event more or less around a state change, and the
+ *	stop and teardown paths wait for the probes in flight
+ *	(tracepoint_synchronize_unregister()) before they rely on it.
  * @enabled: the ENABLE state
  * @registered: the probe is hooked to its tracepoint
  * @metadata_dumped: its declaration is in the session's metadata
  * @id: CTF event id, unique in its channel
  * @chan: its channel
+ * @session: its channel's session, for the probes of tracepoints that
+ *	name the one session they are for (LTTNG_PROBE_SESSION)
  * @desc: what it records
  * @node: in the channel's event list
  * @hnode: in the channel's table of events by description
@@ -111,6 +119,7 @@ struct lttng_event {
 	bool metadata_dumped;
 	unsigned int id;
 	struct lttng_channel *chan;
+	struct lttng_session *session;
 	const struct lttng_event_desc *desc;
 	struct list_head node;
 	struct hlist_node hnode;

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: enablers, and the events they make and arm.
+ *
+ * An enabler is what one EVENT command asked for: a name or a glob.  The
+ * events are what is recorded: one per (channel, event description) that
+ * some enabler of the channel matches, created the first time it does and
+ * kept until the channel is freed.  lttng_enabler_sync() makes the events
+ * agree with the enablers and the states of the session and the channel;
+ * the session and channel code call it after every change, so that a
+ * provider or a glob match that appears later is picked up too.  An
+ * enabler that matches nothing yet is kept, lazily, as LTTng-modules does.
+ *
+ * This file is the one owner of the arming rule: an event's probe records
+ * when its session is active, its channel enabled and its event enabled
+ * (lttng_enabler_sync_channel()).  Nothing else writes lttng_event.armed.
+ */
+
+#include <linux/err.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+
+#include "enabler.h"
+#include "graph.h"
+#include "metadata.h"
+#include "probes.h"
+#include "syscalls.h"
+
+static int lttng_enabler_hook(struct lttng_event *event)
+{
+	const struct lttng_event_desc *desc = event->desc;
+
+	if (desc->syscall)
+		return lttng_syscall_hook(event);
+	return tracepoint_probe_register(desc->tp, desc->probe, event);
+}
+
+static void lttng_enabler_unhook(struct lttng_event *event)
+{
+	const struct lttng_event_desc *desc = event->desc;
+
+	if (!event->registered)
+		return;
+	if (desc->syscall)
+		lttng_syscall_unhook(event);
+	else
+		WARN_ON_ONCE(tracepoint_probe_unregister(desc->tp, desc->probe,
+							 event));
+	event->registered = false;
+}
+
+/* Does @enabler ask for the event @desc? */
+static bool lttng_enabler_matches(const struct lttng_enabler *enabler,
+				  const struct lttng_event_desc *desc)
+{
+	switch (enabler->instrumentation) {
+	case LTTNG_ABI_TRACEPOINT:
+		return !desc->syscall &&
+		       lttng_probe_glob_match(enabler->pattern, desc->name);
+	case LTTNG_ABI_SYSCALL:
+		if (!desc->syscall)
+			return false;
+		if (enabler->sc_entryexit ==
+		    (desc->syscall_exit ? LTTNG_ABI_SYSCALL_ENTRY :
+					  LTTNG_ABI_SYSCALL_EXIT))
+			return false;
+		if (enabler->sc_abi ==
+		    (lttng_syscall_compat(desc) ? LTTNG_ABI_SYSCALL_ABI_NATIVE :
+						  LTTNG_ABI_SYSCALL_ABI_COMPAT))
+			return false;
+		return lttng_probe_glob_match(enabler->pattern,
+					lttng_syscall_name(desc));
+	}
+	return false;
+}
+
+/* Does an enabler of @chan, enabled (or any, if !@enabled), ask for @desc? */
+static bool lttng_enabler_any(struct lttng_channel *chan,
+			      const struct lttng_event_desc *desc, bool enabled)
+{
+	struct lttng_enabler *enabler;
+
+	list_for_each_entry(enabler, &chan->enablers, node)
+		if ((enabler->enabled || !enabled) &&
+		    lttng_enabler_matches(enabler, desc))
+			return true;
+	return false;
+}
+
+/* Every event description: the providers', then the syscalls'. */
+static const struct lttng_event_desc *
+lttng_enabler_next_desc(const struct lttng_event_desc *prev)
+{
+	const struct lttng_event_desc *desc;
+
+	if (!prev || !prev->syscall) {
+		desc = lttng_probe_next_desc(prev);
+		if (desc)
+			return desc;
+		prev = NULL;
+	}
+	return lttng_syscall_next_desc(prev);
+}
+
+static struct lttng_event *lttng_enabler_find_event(struct lttng_channel *chan,
+						    const struct lttng_event_desc *desc)
+{
+	struct lttng_event *event;
+
+	hash_for_each_possible(chan->event_ht, event, hnode, (unsigned long)desc)
+		if (event->desc == desc)
+			return event;
+	return NULL;
+}
+
+/* Create the events that the channel's enablers match. */
+static int lttng_enabler_create_events(struct lttng_channel *chan)
+{
+	const struct lttng_event_desc *desc = NULL;
+	struct lttng_event *event;
+
+	lttng_graph_assert_held();
+	while ((desc = lttng_enabler_next_desc(desc))) {
+		if (!lttng_enabler_any(chan, desc, false) ||
+		    lttng_enabler_find_event(chan, desc))
+			continue;
+		event = kzalloc(sizeof(*event), GFP_KERNEL);
+		if (!event)
+			return -ENOMEM;
+		event->chan = chan;
+		event->session = chan->session;
+		event->desc = desc;
+		event->id = chan->next_event_id++;
+		list_add_tail(&event->node, &chan->events);
+		hash_add(chan->event_ht, &event->hnode, (unsigned long)desc);
+	}
+	return 0;
+}
+
+/**
+ * lttng_enabler_sync_channel() - arm, hook and unhook a channel's events
+ * @chan: a data channel
+ *
+ * The arming rule: an event records when its session is active, its
+ * channel is enabled and an enabled enabler of the channel matches it.
+ * An event is hooked to its tracepoint while it is enabled, armed or not,
+ * so that a start or an ENABLE costs no code patching.
+ */
+void lttng_enabler_sync_channel(struct lttng_channel *chan)
+{
+	bool active = chan->session->active && chan->enabled;
+	struct lttng_event *event;
+	int ret;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(event, &chan->events, node) {
+		event->enabled = lttng_enabler_any(chan, event->desc, true);
+		if (event->enabled && !event->registered) {
+			ret = lttng_enabler_hook(event);
+			if (ret) {
+				pr_debug("lttng: cannot hook %s: %d\n",
+					 event->desc->name, ret);
+				event->enabled = false;
+			} else {
+				event->registered = true;
+			}
+		}
+		/* Read locklessly by the probe: see struct lttng_event. */
+		WRITE_ONCE(event->armed, active && event->enabled);
+		if (!event->enabled)
+			lttng_enabler_unhook(event);
+	}
+}
+
+/**
+ * lttng_enabler_sync() - make a session's events agree with its enablers
+ * @session: the session
+ *
+ * Creates the events the enablers match, declares what is new in the
+ * metadata, then arms every channel's events (lttng_enabler_sync_channel()).
+ *
+ * Return: 0, -ENOMEM, or the metadata's error.
+ */
+int lttng_enabler_sync(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	int ret;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(chan, &session->chans, node) {
+		ret = lttng_enabler_create_events(chan);
+		if (ret)
+			return ret;
+	}
+	/*
+	 * Nobody reads the metadata before a metadata channel exists or the
+	 * session starts, and until then the channels may still get contexts,
+	 * which their stream declarations must carry.
+	 */
+	if (session->been_active || !list_empty(&session->metadata_chans)) {
+		ret = lttng_metadata_sync(session);
+		if (ret)
+			return ret;
+	}
+	list_for_each_entry(chan, &session->chans, node)
+		lttng_enabler_sync_channel(chan);
+	return 0;
+}
+
+/**
+ * lttng_enabler_unhook_all() - unhook every event of a session's channels
+ * @session: the session, inactive
+ *
+ * The caller waits for the probes in flight before freeing the events.
+ */
+void lttng_enabler_unhook_all(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	struct lttng_event *event;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(chan, &session->chans, node)
+		list_for_each_entry(event, &chan->events, node)
+			lttng_enabler_unhook(event);
+}
+
+/**
+ * lttng_enabler_free_all() - free a channel's enablers and events
+ * @chan: the channel, whose events are unhooked and no probe runs
+ */
+void lttng_enabler_free_all(struct lttng_channel *chan)
+{
+	struct lttng_enabler *enabler, *etmp;
+	struct lttng_event *event, *tmp;
+
+	list_for_each_entry_safe(event, tmp, &chan->events, node) {
+		list_del(&event->node);
+		hash_del(&event->hnode);
+		kfree(event);
+	}
+	list_for_each_entry_safe(enabler, etmp, &chan->enablers, node) {
+		list_del(&enabler->node);
+		kfree(enabler->filter);
+		kfree(enabler);
+	}
+}
+
+/**
+ * lttng_enabler_create() - ask a channel to record events by name or glob
+ * @chan: the channel
+ * @pattern: NUL-terminated name or star-glob; for syscalls, the bare
+ *	syscall name (openat, open*, *)
+ * @instrumentation: enum lttng_abi_instrumentation: tracepoints and
+ *	syscalls for now
+ * @sc_entryexit: for syscalls, enum lttng_abi_syscall_entryexit
+ * @sc_abi: for syscalls, enum lttng_abi_syscall_abi: native, compat or both
+ *
+ * The enabler starts disabled.  Its events, and those of providers or
+ * matches that appear later, are created and declared in the metadata.
+ *
+ * Return: the enabler, or ERR_PTR(-EINVAL, -ENOSYS, -ENOMEM).
+ */
+struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
+					   const char *pattern,
+					   u32 instrumentation,
+					   u32 sc_entryexit, u32 sc_abi)
+{
+	struct lttng_enabler *enabler;
+	int ret;
+
+	if (!*pattern)
+		return ERR_PTR(-EINVAL);
+	switch (instrumentation) {
+	case LTTNG_ABI_TRACEPOINT:
+		break;
+	case LTTNG_ABI_SYSCALL:
+		if (sc_entryexit > LTTNG_ABI_SYSCALL_EXIT ||
+		    sc_abi > LTTNG_ABI_SYSCALL_ABI_COMPAT)
+			return ERR_PTR(-EINVAL);
+		break;
+	default:
+		pr_debug("lttng: instrumentation %u is not supported yet\n",
+			 instrumentation);
+		return ERR_PTR(-ENOSYS);
+	}
+	enabler = kzalloc(sizeof(*enabler), GFP_KERNEL);
+	if (!enabler)
+		return ERR_PTR(-ENOMEM);
+	enabler->chan = chan;
+	enabler->instrumentation = instrumentation;
+	enabler->sc_entryexit = sc_entryexit;
+	enabler->sc_abi = sc_abi;
+	strscpy(enabler->pattern, pattern, sizeof(enabler->pattern));
+
+	lttng_graph_lock();
+	list_add_tail(&enabler->node, &chan->enablers);
+	ret = lttng_enabler_sync(chan->session);
+	lttng_graph_unlock();
+	if (ret)
+		pr_debug("lttng: enabling %s: %d\n", pattern, ret);
+	return enabler;
+}
+
+/**
+ * lttng_enabler_channel() - the channel of an enabler
+ * @enabler: the enabler
+ *
+ * Return: its channel, which lives as long as its session.
+ */
+struct lttng_channel *lttng_enabler_channel(const struct lttng_enabler *enabler)
+{
+	return enabler->chan;
+}
+
+/**
+ * lttng_enabler_set_enabled() - ENABLE or DISABLE an enabler
+ * @enabler: the enabler
+ * @enabled: the new state
+ *
+ * Return: 0, or the error of creating its events.
+ */
+int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled)
+{
+	int ret;
+
+	lttng_graph_lock();
+	enabler->enabled = enabled;
+	ret = lttng_enabler_sync(enabler->chan->session);
+	lttng_graph_unlock();
+	return ret;
+}
+
+/**
+ * lttng_enabler_set_filter() - keep an enabler's filter bytecode
+ * @enabler: the enabler
+ * @bc: the bytecode, kmalloc()ed; the enabler owns it from now on
+ *
+ * The bytecode is kept with the enabler, but no interpreter runs it yet:
+ * the command fails, so that lttng reports the filter as refused instead
+ * of recording unfiltered events.
+ *
+ * Return: -ENOSYS once kept, or -EBUSY if the enabler has a filter
+ * already (@bc is freed).
+ */
+int lttng_enabler_set_filter(struct lttng_enabler *enabler,
+			     struct lttng_abi_filter_bytecode *bc)
+{
+	int ret = -ENOSYS;
+
+	lttng_graph_lock();
+	if (enabler->filter) {
+		ret = -EBUSY;
+		kfree(bc);
+	} else {
+		enabler->filter = bc;
+		pr_info_ratelimited("lttng: filter bytecode stored for '%s' but not run: filters are not supported yet\n",
+				    enabler->pattern);
+	}
+	lttng_graph_unlock();
+	return ret;
+}
+
+/**
+ * lttng_enabler_match_count() - how many known events an enabler matches
+ * @enabler: the enabler
+ *
+ * Return: the count of event descriptions whose name it matches.
+ */
+unsigned int lttng_enabler_match_count(struct lttng_enabler *enabler)
+{
+	const struct lttng_event_desc *desc = NULL;
+	unsigned int n = 0;
+
+	while ((desc = lttng_enabler_next_desc(desc)))
+		n += lttng_enabler_matches(enabler, desc);
+	return n;
+}
