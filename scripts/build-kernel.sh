@@ -19,7 +19,7 @@
 # Every option a fragment sets is checked after olddefconfig; one that did
 # not land (a typo, an unmet dependency) fails the build with its name.
 #
-# The O= dir is never cleaned, and ccache lives in build/ccache: builds stay
+# The O= dir is never cleaned, and ccache lives outside the clone: builds stay
 # warm.  The build is incremental: with nothing changed it only relinks
 # nothing and returns.
 #
