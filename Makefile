@@ -17,6 +17,7 @@
 #   make patch           build/patches/: a git-am-able series
 #
 # Relative paths in SCRIPT, OUT and EXTRA are relative to this directory.
+# The repo's EXTRA files are at /usr/lib/lttng-test/BASENAME in the guest.
 
 SHELL := /bin/bash
 ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))

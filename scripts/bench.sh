@@ -44,7 +44,7 @@ if [[ ${BOOT:-1} != only ]]; then
 	mkdir -p "$OUTB/out"
 	v=0
 	SCRIPT=$BENCH_DIR/bench.guest.sh OUT=$OUTB/out LOG=$OUTB/console.log \
-		EXTRA="build/selftests/syscall_test" \
+		EXTRA=$BUILD/selftests/syscall_test \
 		VARIANT=normal ICOUNT=1 SMP=2 TIMEOUT=${TIMEOUT:-1500} \
 		APPEND="bench.runs=${RUNS:-7} bench.n=${N:-10000} ${APPEND:-}" \
 		"$ROOT/scripts/boot.sh" || v=$?

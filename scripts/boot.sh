@@ -10,7 +10,9 @@
 #   OUT       host dir that receives what the guest wrote to $OUT
 #             (default build/boot-out); made absolute and created
 #   APPEND    extra kernel command line
-#   EXTRA     host files/dirs to copy into the initramfs, space separated
+#   EXTRA     host files/dirs to copy into the initramfs, space separated:
+#             the repo's at /usr/lib/lttng-test/BASENAME, others at their own
+#             path (see initramfs.sh)
 #   VARIANT   normal (default) or debug: which build/obj-VARIANT to boot
 #   KERNEL    a bzImage to boot instead
 #   TIMEOUT   seconds before QEMU is killed (default 300)

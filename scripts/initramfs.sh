@@ -10,7 +10,7 @@
 #   /bin/busybox     from busybox-static, with every applet as a symlink
 #   /usr/bin/lttng   the project's tool, build/tools/lttng/lttng, if built
 #   /usr/lib/lttng-test/workload.sh   the guest helper that makes workloads
-#   EXTRA...         host files or directories, at the same paths, with every
+#   EXTRA...         host files or directories (see below), with every
 #                    shared library ldd lists for them and the dynamic loader
 #   /etc/passwd, /etc/group   root; user tracer (uid 1000) in group tracing
 #                    (gid 1000) and user outsider (uid 1001, group outsider
@@ -32,6 +32,21 @@
 #   /usr/lib/lttng-test/stock.sh   the guest helper the stock tests source
 #   /usr/bin/lttng_check   build/selftests/lttng_check, its device probes
 #   /usr/bin/lttng-builtin   the project's tool, out of the stock lttng's way
+#
+# Where an EXTRA path lands in the guest:
+#
+#   - a path in the repo (under $ROOT, e.g. build/selftests/abi_fuzz or
+#     tools/testing/selftests/lttng/bench/bench.guest.sh) lands at
+#     /usr/lib/lttng-test/BASENAME, a directory with its contents under it:
+#     the guest scripts find the project's files there wherever the
+#     checkout is.  Two of them with one basename are refused.
+#   - any other path (a system file, e.g. /usr/bin/babeltrace2) lands at
+#     its own path, and so do the shared libraries of every EXTRA file.
+#
+# A host path kept as it is must not be under a directory that the guest's
+# /init mounts over (/tmp, /run, /dev, /proc, /sys, /out): it would be
+# hidden, so it is refused.  Relative paths are relative to the current
+# directory; run-checks.sh and bench.sh pass absolute ones.
 #
 # The archive is made by the kernel's own usr/gen_init_cpio from a list, so
 # no root is needed and owners and modes are exact.
@@ -104,30 +119,73 @@ add_libs() {
 				 $1 ~ /^\// { print $1 }')
 }
 
-# add_host_file PATH: a host file at its own path, plus its libraries.
+# add_host_file GUEST HOST: a host file at GUEST, plus its libraries.
 add_host_file() {
-	add_file "$1" "$1" "$(stat -L -c %a "$1")"
-	add_libs "$1"
+	add_file "$1" "$2" "$(stat -L -c %a "$2")"
+	add_libs "$2"
 }
 
-# add_host_path PATH: a file, or a directory recursively.
+# The project's files in the guest (see the header).
+GUEST_LIB=/usr/lib/lttng-test
+# Directories the guest's /init mounts over (qemu/init.sh).
+HIDDEN_DIRS=(/tmp /run /dev /proc /sys /out)
+
+# in_repo PATH: whether an absolute PATH is in the repo, as written or once
+# its symlinks are resolved (a checkout reached through a symlink).
+in_repo() {
+	local r
+	for r in "$ROOT" "$(realpath "$ROOT")"; do
+		[[ $1 == "$r"/* ]] && return 0
+	done
+	[[ $(realpath -m "$1") == "$(realpath "$ROOT")"/* ]]
+}
+
+# guest_path PATH: where the host PATH (absolute, symlinks kept) lands.
+guest_path() {
+	local d
+	if in_repo "$1"; then
+		echo "$GUEST_LIB/${1##*/}"
+		return 0
+	fi
+	for d in "${HIDDEN_DIRS[@]}"; do
+		[[ $1 != "$d" && $1 != "$d"/* ]] ||
+			die "EXTRA path $1 would be hidden in the guest: its /init mounts over $d"
+	done
+	echo "$1"
+}
+
+# add_host_path PATH: a file, or a directory recursively, at guest_path.
 add_host_path() {
-	local p f
+	local p g f
 	p=$(realpath -s "$1")
 	[[ -e $p ]] || die "EXTRA path $1 does not exist"
+	g=$(guest_path "$p")
+	if [[ $g == "$GUEST_LIB"/* ]]; then
+		f=${placed[$g]:-}
+		[[ -z $f || $(realpath "$f") == "$(realpath "$p")" ]] ||
+			die "EXTRA path $1 and ${f#"$ROOT"/} would both be $g"
+		placed[$g]=$p
+	fi
 	if [[ -d $p ]]; then
-		add_dir "$p" "$(stat -c %a "$p")"
+		add_dir "$g" "$(stat -c %a "$p")"
 		while IFS= read -r -d '' f; do
 			if [[ -d $f ]]; then
-				add_dir "$f" "$(stat -c %a "$f")"
+				add_dir "$g${f#"$p"}" "$(stat -c %a "$f")"
 			else
-				add_host_file "$f"
+				add_host_file "$g${f#"$p"}" "$f"
 			fi
 		done < <(find "$p" -mindepth 1 \( -type d -o -type f -o -type l \) -print0)
 	else
-		add_host_file "$p"
+		add_host_file "$g" "$p"
 	fi
 }
+
+# The project's own files in $GUEST_LIB, by guest path: the helpers below,
+# and the EXTRA files of the repo as add_host_path places them.
+declare -A placed=(
+	[$GUEST_LIB/workload.sh]=$QEMU_DIR/workload.sh
+	[$GUEST_LIB/stock.sh]=$QEMU_DIR/stock.sh
+)
 
 # The explicit files first: they win over the defaults below.
 add_file /init "$QEMU_DIR/init.sh" 0755
@@ -144,7 +202,7 @@ add_stock() {
 	local b rel mods f
 	for b in "${STOCK_BINS[@]}" "$STOCK_XSD"; do
 		[[ -f $b ]] || die "$b missing: install lttng-tools"
-		add_host_file "$b"
+		add_host_file "$b" "$b"
 	done
 	[[ -n ${MODROOT:-} ]] || die "STOCK=1 needs MODROOT (the kernel's modules_install)"
 	mods=("$MODROOT"/lib/modules/*/modules.builtin.bin)
@@ -157,7 +215,7 @@ add_stock() {
 	for f in "$MODROOT/lib/modules/$rel"/modules.*; do
 		add_file "/lib/modules/$rel/${f##*/}" "$f" 0644
 	done
-	add_file /usr/lib/lttng-test/stock.sh "$QEMU_DIR/stock.sh" 0644
+	add_file "$GUEST_LIB/stock.sh" "$QEMU_DIR/stock.sh" 0644
 	[[ -x $BUILD/selftests/lttng_check ]] ||
 		die "$BUILD/selftests/lttng_check missing: run scripts/build-tools.sh"
 	add_file /usr/bin/lttng_check "$BUILD/selftests/lttng_check" 0755
@@ -177,7 +235,7 @@ if [[ -x $TOOL ]]; then
 	add_libs "$TOOL"
 fi
 
-add_file /usr/lib/lttng-test/workload.sh "$QEMU_DIR/workload.sh" 0644
+add_file "$GUEST_LIB/workload.sh" "$QEMU_DIR/workload.sh" 0644
 add_file /bin/busybox "$BUSYBOX" 0755
 while read -r applet; do
 	add_slink "/$applet" /bin/busybox

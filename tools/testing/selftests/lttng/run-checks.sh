@@ -25,7 +25,10 @@
 #                   once the guest is done (e.g. reads traces with
 #                   babeltrace2); exit 0 = pass
 #   NAME.variant    optional: "normal-only" skips the test on debug
-#   NAME.extra      optional: host paths copied into the initramfs (EXTRA)
+#   NAME.extra      optional: host paths copied into the initramfs (EXTRA),
+#                   one a line, relative ones relative to the repo; the
+#                   repo's files land at /usr/lib/lttng-test/BASENAME,
+#                   others at their own path (scripts/initramfs.sh)
 #   NAME.timeout    optional: boot timeout in seconds for normal (debug
 #                   multiplies it by DEBUG_SLOWDOWN)
 #   NAME.smp        optional: the guest's CPU count, for a test that needs
@@ -210,6 +213,19 @@ first_line() {
 	grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" | head -n1
 }
 
+# extra_of FILE [REPO]: the paths of a NAME.extra as one EXTRA list, the
+# relative ones made absolute in REPO (default: this one).
+extra_of() {
+	local line w
+	[[ -f $1 ]] || return 0
+	while read -ra line; do
+		for w in "${line[@]}"; do
+			[[ $w == /* ]] || w=${2:-$ROOT}/$w
+			printf '%s ' "$w"
+		done
+	done < <(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1")
+}
+
 run_e2e() {
 	local g=$1 name t v=0 d stock= want
 	name=$(basename "$g" .guest.sh)
@@ -225,7 +241,7 @@ run_e2e() {
 	[[ ! -f $t.stock ]] || stock=1
 	want=$(first_line "$t.verdict")
 	boot "$name" "$g" "$(first_line "$t.append")" "$(timeout_for "$(first_line "$t.timeout")")" \
-		"$(grep -hv '^#' "$t.extra" 2>/dev/null | tr '\n' ' ')" "$(first_line "$t.smp")" \
+		"$(extra_of "$t.extra")" "$(first_line "$t.smp")" \
 		"$stock" || v=$?
 	if ((v != ${want:-0})); then
 		fail "$name" "verdict $v${want:+, not $want}"

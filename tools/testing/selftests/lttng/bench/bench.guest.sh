@@ -38,8 +38,8 @@ res=$OUT/results
 : >"$res"
 
 [ -d $B ] || { echo "bench: no $B (CONFIG_LTTNG_BENCH?)"; exit 1; }
-SC=$(find / -xdev -type f -name syscall_test -path '*selftests*' | head -n1)
-[ -n "$SC" ] || { echo "bench: no syscall_test in the initramfs"; exit 1; }
+SC=/usr/lib/lttng-test/syscall_test
+[ -x $SC ] || { echo "bench: no $SC (EXTRA: build/selftests/syscall_test)"; exit 1; }
 [ -d $T/events/syscalls ] || { echo "bench: no ftrace syscall events (CONFIG_FTRACE_SYSCALLS?)"; exit 1; }
 [ -d $T/events/lttng_bench ] || { echo "bench: no ftrace events in $T"; exit 1; }
 echo 4096 >$T/buffer_size_kb

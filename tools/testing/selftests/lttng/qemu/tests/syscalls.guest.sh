@@ -9,8 +9,11 @@
 # openat and the exit events of read only.  syscalls.host.sh checks every
 # value against the workload's report.
 set -e
-st=$(find / -xdev -type f -name syscall_test -path '*selftests*' | head -n1)
-[ -n "$st" ] || { echo "syscalls: no syscall_test in the initramfs"; exit 1; }
+st=/usr/lib/lttng-test/syscall_test
+st32=/usr/lib/lttng-test/syscall_test32
+for f in $st $st32; do
+	[ -x "$f" ] || { echo "syscalls: no $f (syscalls.extra)"; exit 1; }
+done
 "$st" abi >"$OUT/abi.log" 2>&1 || { cat "$OUT/abi.log"; exit 1; }
 lttng list --syscall >"$OUT/list-syscall"
 
@@ -21,7 +24,6 @@ lttng record -e 'syscall:*' -t tid -s 4M -n 8 -o "$OUT/trace" -- \
 	cat "$OUT/record.log"
 	exit 1
 }
-st32=$(find / -xdev -type f -name syscall_test32 -path '*selftests*' | head -n1)
 lttng record -e 'syscall:*' -t tid -s 4M -n 8 -o "$OUT/trace32" -- \
 	"$st32" /tmp/sc "$OUT/report32" 2>"$OUT/record32.log" || {
 	cat "$OUT/record32.log"
