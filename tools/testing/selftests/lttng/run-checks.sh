@@ -7,7 +7,8 @@
 #   1. build the kernel (build/obj-VARIANT) and the tool (build/tools/lttng)
 #   2. KUnit: one boot with kunit.enable=1; each suite and each case in the
 #      KTAP results is one test, "kunit:SUITE.CASE"
-#   3. end-to-end: one boot per qemu/tests/NAME.guest.sh (see below)
+#   3. end-to-end: one boot per qemu/tests/NAME.guest.sh (see below); on
+#      normal, harness:checkout-anywhere boots one from a copy under /tmp
 #   4. normal only: built-in.sh on the host (built-in-test.sh), checkpatch
 #      --strict per file, sparse C=2 W=1 of the LTTng directories
 #
@@ -262,6 +263,47 @@ run_e2e() {
 	pass "$name"
 }
 
+# harness:checkout-anywhere: a checkout under /tmp, a copy of this working
+# tree (uncommitted files too), boots bad-input, whose EXTRA file is in the
+# repo.  The guest's /init mounts a tmpfs over /tmp, so a file carried in at
+# its host path would be hidden; the repo's files land at
+# /usr/lib/lttng-test/ wherever the checkout is.  No second build: the copy's
+# build/ gets this one's small products (the tool, the selftests,
+# gen_init_cpio) and it boots this kernel (KERNEL=).  Normal variant only.
+test_checkout_anywhere() {
+	local name=harness:checkout-anywhere test=bad-input t d v=0 why='' tt
+	if [[ -n ${TESTS:-} && " $TESTS " != *" $name "* ]]; then
+		return 0
+	fi
+	d=$CHECK/checkout-anywhere
+	mkdir -p "$d/out"
+	t=$(mktemp -d /tmp/lttng-checkout.XXXXXX)
+	tt=$t/tools/testing/selftests/lttng/qemu/tests/$test
+	{
+		echo "checkout: $t"
+		tar -C "$ROOT" --exclude=./build --exclude=./.git -cf - . | tar -C "$t" -xf - &&
+			mkdir -p "$t/build/tools/lttng" "$t/build/host" &&
+			cp -a "$BUILD/selftests" "$t/build/" &&
+			cp -a "$BUILD/tools/lttng/lttng" "$t/build/tools/lttng/" &&
+			cp -a "$BUILD/host/gen_init_cpio" "$t/build/host/"
+	} >"$d/boot.log" 2>&1 || why="copying the checkout to $t failed"
+	if [[ -z $why ]]; then
+		echo "EXTRA: $(extra_of "$tt.extra" "$t")" >>"$d/boot.log"
+		KERNEL=$BUILD/obj-normal/arch/x86/boot/bzImage VARIANT=normal \
+			SCRIPT=$tt.guest.sh APPEND=$(first_line "$tt.append") TIMEOUT=$(timeout_for) \
+			EXTRA=$(extra_of "$tt.extra" "$t") \
+			OUT=$d/out LOG=$d/console.log QUIET=1 \
+			"$t/scripts/boot.sh" >>"$d/boot.log" 2>&1 || v=$?
+		((v == 0)) || why="$test from $t: verdict $v"
+	fi
+	if [[ -z $why ]] && ! bash "$tt.host.sh" "$d/out" >"$d/host.log" 2>&1; then
+		why="$test from $t: host check"
+		cat "$d/host.log" >>"$d/boot.log"
+	fi
+	rm -rf "$t"
+	verdict "$name" "$why" "$d/boot.log"
+}
+
 # ---- 4. host-side tests (normal only) -------------------------------------
 
 # built-in.sh on the host: built-in-test.sh, whose PASS and FAIL lines are
@@ -394,6 +436,7 @@ if [[ -n $kernel_ok ]]; then
 	for g in "$TESTS_DIR"/*.guest.sh; do
 		[[ -f $g ]] && run_e2e "$g"
 	done
+	[[ $VARIANT != normal ]] || test_checkout_anywhere
 else
 	fail "boots" "no $VARIANT kernel: KUnit and end-to-end tests not run"
 fi
