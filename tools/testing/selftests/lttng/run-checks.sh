@@ -9,8 +9,9 @@
 #      KTAP results is one test, "kunit:SUITE.CASE"
 #   3. end-to-end: one boot per qemu/tests/NAME.guest.sh (see below); on
 #      normal, harness:checkout-anywhere boots one from a copy under /tmp
-#   4. normal only: built-in.sh on the host (built-in-test.sh), checkpatch
-#      --strict per file, sparse C=2 W=1 of the LTTng directories
+#   4. normal only: built-in.sh on the host (built-in-test.sh), the import
+#      graph (scripts/lttng-imports.py), checkpatch --strict per file,
+#      sparse C=2 W=1 of the LTTng directories
 #
 # It prints one "PASS name", "FAIL name" or "SKIP name" line per test and
 # ends with exactly "N passed, N failed"; the exit status is 1 if anything
@@ -404,6 +405,19 @@ test_checkpatch() {
 	((n > 0)) || skip "checkpatch" "no LTTng sources yet"
 }
 
+# The layering: no circle of imports among the kernel files, and nothing
+# outside kernel/lttng/ that includes a kernel/lttng/ header
+# (scripts/lttng-imports.py says how a file imports another).
+test_imports() {
+	local log=$CHECK/imports.log
+	if /usr/bin/python3 "$ROOT/scripts/lttng-imports.py" "$ROOT" >"$log" 2>&1; then
+		pass "layering:imports"
+	else
+		fail "layering:imports" "$(head -n 1 "$log")"
+		show "$log"
+	fi
+}
+
 # sparse and W=1 (which also runs kernel-doc on the .c files) over the LTTng
 # directories of the normal build; any warning from an LTTng path fails.
 test_sparse() {
@@ -444,6 +458,7 @@ fi
 if [[ $VARIANT == normal ]]; then
 	test_builtin_sh
 	test_gen_syscalls
+	test_imports
 	test_checkpatch
 	if [[ -n $kernel_ok ]]; then
 		test_sparse
