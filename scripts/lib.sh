@@ -45,12 +45,15 @@ ensure_pkgs() {
 		sudo=(sudo)
 	fi
 	info "installing ${missing[*]}"
+	# Another apt run (a second check, a person) may hold the dpkg lock:
+	# wait for it instead of failing.
 	if [[ -z ${LTTNG_APT_UPDATED:-} ]]; then
-		"${sudo[@]}" apt-get update -qq >&2
+		"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
 		export LTTNG_APT_UPDATED=1
 	fi
-	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
-		--no-install-recommends "${missing[@]}" >&2
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -y -qq \
+		-o DPkg::Lock::Timeout=600 install --no-install-recommends \
+		"${missing[@]}" >&2
 }
 
 # The packages a kernel build needs.
