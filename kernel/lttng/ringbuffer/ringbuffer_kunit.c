@@ -826,6 +826,80 @@ static void lttng_rb_stress_overwrite(struct kunit *test)
 	s_run(test, true);
 }
 
+/*
+ * Finalize against a concurrent reader: a reader on another CPU loops on
+ * lttng_rb_get_next() while the test thread writes part of a packet and
+ * finalizes the channel, whose closing flush completes that packet.  The
+ * reader must get the packet before it sees -ENODATA: (G) and (H) in
+ * ringbuffer.c.  The old ordering lost it only if the flush ran between
+ * two loads of the reader, a window this test hits rarely, and never
+ * under QEMU's TCG, which runs a translated block to its end: it checks
+ * the contract, not that one interleaving.
+ */
+#define F_ROUNDS	64
+
+struct f_reader {
+	struct lttng_rb_buf *buf;
+	unsigned long got;
+	int last;
+	struct completion done;
+};
+
+static int f_reader_fn(void *arg)
+{
+	struct f_reader *r = arg;
+	struct lttng_rb_packet pkt;
+	int ret;
+
+	for (;;) {
+		ret = lttng_rb_get_next(r->buf);
+		if (!ret) {
+			if (!lttng_rb_held_packet(r->buf, &pkt))
+				r->got += (pkt.data_size - T_HDR) / T_REC;
+			lttng_rb_put(r->buf, true);
+			continue;
+		}
+		if (ret != -EAGAIN)
+			break;
+		cond_resched();
+	}
+	r->last = ret;
+	complete(&r->done);
+	return 0;
+}
+
+static void lttng_rb_finalize_reader(struct kunit *test)
+{
+	struct task_struct *task;
+	struct lttng_rb_chan *chan;
+	unsigned int round, i, n;
+	int cpu;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	for (round = 0; round < F_ROUNDS; round++) {
+		struct f_reader r = {};
+
+		chan = t_chan(test, 4, false);
+		r.buf = lttng_rb_chan_buf(chan, 0);
+		init_completion(&r.done);
+		task = kthread_create(f_reader_fn, &r, "lttng_rb_final");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+		cpu = cpumask_any_but(cpu_online_mask, raw_smp_processor_id());
+		if (cpu < nr_cpu_ids)
+			kthread_bind(task, cpu);
+		wake_up_process(task);
+		n = round % T_PER_PKT + 1;
+		for (i = 0; i < n; i++)
+			KUNIT_EXPECT_EQ(test, t_write(chan, i, T_REC), 0);
+		lttng_rb_chan_finalize(chan);
+		wait_for_completion(&r.done);
+		KUNIT_EXPECT_EQ(test, r.last, -ENODATA);
+		KUNIT_EXPECT_EQ(test, r.got, (unsigned long)n);
+		t_chan_done(chan);
+	}
+}
+
 static struct kunit_case lttng_rb_cases[] = {
 	KUNIT_CASE(lttng_rb_discard_full),
 	KUNIT_CASE(lttng_rb_overwrite_wrap),
@@ -838,6 +912,7 @@ static struct kunit_case lttng_rb_cases[] = {
 	KUNIT_CASE(lttng_rb_empty_flush),
 	KUNIT_CASE(lttng_rb_timestamps),
 	KUNIT_CASE(lttng_rb_bad_config),
+	KUNIT_CASE(lttng_rb_finalize_reader),
 	KUNIT_CASE_SLOW(lttng_rb_stress_discard),
 	KUNIT_CASE_SLOW(lttng_rb_stress_overwrite),
 	{}
