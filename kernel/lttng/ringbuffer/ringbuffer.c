@@ -305,6 +305,12 @@ static void rb_push_consumed(struct lttng_rb_chan *chan,
 		return;
 	c = atomic_long_read(&buf->consumed);
 	while ((long)(target - c) > 0) {
+		/*
+		 * Fully ordered, against the reader's move of @consumed in
+		 * lttng_rb_put() (C) and lttng_rb_buf_clear() (I): whichever
+		 * moves it further wins, and a reader that finds the slot
+		 * claimed since (rb_get()'s swap) drops the packet.
+		 */
 		if (atomic_long_try_cmpxchg(&buf->consumed, (long *)&c, target))
 			break;
 	}
@@ -747,6 +753,8 @@ int lttng_rb_put(struct lttng_rb_buf *buf, bool consume)
 		/*
 		 * Not consumed: put the packet back in the ring, unless a
 		 * writer has claimed the slot since, and our spare with it.
+		 * The cmpxchg is fully ordered: it pairs with rb_claim(), as
+		 * rb_get()'s swap does.
 		 */
 		if (consume) {
 			buf->spare = buf->held_backing;
