@@ -42,23 +42,9 @@ fail() {
 	failed=$((failed + 1))
 }
 
-# show LOG: the end of a log, indented, under a FAIL line.
-show() {
-	[[ -s $1 ]] || return 0
-	tail -n "${2:-15}" "$1" | tr -d '\r' | sed 's/^/    | /'
-	echo "    (${1#"$ROOT"/})"
-}
-
-# verdict NAME WHY LOG: FAIL with WHY and the end of LOG if WHY is set,
-# PASS otherwise.
-verdict() {
-	if [[ -n $2 ]]; then
-		fail "$1" "$2"
-		show "$3"
-	else
-		pass "$1"
-	fi
-}
+# show LOG and verdict NAME WHY LOG.
+# shellcheck source=tools/testing/selftests/lttng/verdict.sh
+. "$HERE/verdict.sh"
 
 # manifest DIR: every path with its type, inode, size, mtime, mode and link
 # target.  Any write, replacement or touch shows up in it.
