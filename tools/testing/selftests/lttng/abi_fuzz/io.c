@@ -505,4 +505,3 @@ void op_consume(void)
 		ioctl_good(oi, LTTNG_ABI_RB_PUT_NEXT_SUBBUF, &a);
 	}
 }
-
