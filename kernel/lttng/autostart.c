@@ -125,7 +125,9 @@ static int lttng_autostart_option(const char *key, const char *val,
 			return -EINVAL;
 		spec->params.subbuf_size = n;
 	} else if (!strcmp(key, "nsubbuf")) {
-		if (kstrtoull(val, 0, &n) || lttng_channel_check_num_subbuf(n))
+		/* The mode may come later: see lttng_autostart_parse(). */
+		if (kstrtoull(val, 0, &n) ||
+		    lttng_channel_check_num_subbuf(n, false))
 			return -EINVAL;
 		spec->params.num_subbuf = n;
 	} else if (!strcmp(key, "read_timer")) {
@@ -232,6 +234,14 @@ int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec)
 		if (!str[len])
 			break;
 		str += len + 1;
+	}
+	/* One sub-buffer is for discard mode only, whatever the order. */
+	if (lttng_channel_check_num_subbuf(spec->params.num_subbuf,
+					   spec->params.overwrite)) {
+		pr_warn("lttng: autostart: nsubbuf=%llu needs mode=discard; using %u\n",
+			spec->params.num_subbuf, LTTNG_CHAN_DEFAULT_NUM_SUBBUF);
+		spec->params.num_subbuf = LTTNG_CHAN_DEFAULT_NUM_SUBBUF;
+		bad++;
 	}
 	return bad;
 }

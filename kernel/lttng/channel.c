@@ -43,14 +43,20 @@ int lttng_channel_check_subbuf_size(u64 size)
 /**
  * lttng_channel_check_num_subbuf() - check a sub-buffer count
  * @num: sub-buffers per CPU
+ * @overwrite: for a flight recorder channel
  *
- * Return: 0, or -EINVAL unless it is a power of two from 2 to
- * %LTTNG_RB_NUM_SUBBUF_MAX.
+ * A single sub-buffer is accepted in discard mode, as LTTng-modules
+ * accepts it: a packet then reaches the reader when a flush closes it.
+ *
+ * Return: 0, or -EINVAL unless it is a power of two from 1 (2 in
+ * overwrite mode) to %LTTNG_RB_NUM_SUBBUF_MAX.
  */
-int lttng_channel_check_num_subbuf(u64 num)
+int lttng_channel_check_num_subbuf(u64 num, bool overwrite)
 {
-	if (!is_power_of_2(num) || num < 2 || num > LTTNG_RB_NUM_SUBBUF_MAX) {
-		pr_debug("lttng: bad sub-buffer count %llu\n", num);
+	if (!is_power_of_2(num) || num < (overwrite ? 2 : 1) ||
+	    num > LTTNG_RB_NUM_SUBBUF_MAX) {
+		pr_debug("lttng: bad sub-buffer count %llu%s\n", num,
+			 overwrite ? " in overwrite mode" : "");
 		return -EINVAL;
 	}
 	return 0;
@@ -65,7 +71,7 @@ int lttng_channel_check_num_subbuf(u64 num)
 int lttng_channel_params_check(const struct lttng_chan_params *p)
 {
 	if (lttng_channel_check_subbuf_size(p->subbuf_size) ||
-	    lttng_channel_check_num_subbuf(p->num_subbuf))
+	    lttng_channel_check_num_subbuf(p->num_subbuf, p->overwrite))
 		return -EINVAL;
 	if ((p->num_subbuf + 1) * p->subbuf_size > INT_MAX) {
 		pr_debug("lttng: buffer too large\n");

@@ -74,7 +74,7 @@ int lttng_session_track(struct lttng_session *session, u32 type, s32 id,
 
 /* channel.c */
 int lttng_channel_check_subbuf_size(u64 size);
-int lttng_channel_check_num_subbuf(u64 num);
+int lttng_channel_check_num_subbuf(u64 num, bool overwrite);
 int lttng_channel_params_check(const struct lttng_chan_params *p);
 struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 					   const struct lttng_chan_params *p,

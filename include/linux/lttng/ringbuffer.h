@@ -80,7 +80,8 @@ struct lttng_rb_client {
 /**
  * struct lttng_rb_config - the shape of a channel
  * @subbuf_size: S, bytes per sub-buffer: a power of two, at least PAGE_SIZE
- * @num_subbuf: N, sub-buffers per buffer: a power of two, at least 2
+ * @num_subbuf: N, sub-buffers per buffer: a power of two, at least 2 in
+ *	overwrite mode, at least 1 in discard mode
  * @overwrite: flight recorder mode: reclaim the oldest packet when full,
  *	instead of discarding new records
  * @global: a single buffer written under the caller's serialization,

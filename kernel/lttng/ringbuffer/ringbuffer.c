@@ -35,7 +35,11 @@
  * moves @consumed one packet on.
  *
  * Discard mode.  A writer about to open packet k checks that packet k - N
- * has been consumed; if not, the record is dropped and counted.
+ * has been consumed; if not, the record is dropped and counted.  With a
+ * single sub-buffer (N = 1, discard mode only) that is the open packet
+ * itself: once full it stays open, and every record is dropped, until a
+ * flush (the switch timer, a FLUSH command, the stop) closes it and the
+ * reader takes it.
  *
  * Overwrite mode (flight recorder).  A writer about to open packet k moves
  * @consumed past packet k - N itself.  The reader never blocks a writer:
@@ -1393,7 +1397,9 @@ static int rb_config_check(const struct lttng_rb_config *cfg,
 	if (!is_power_of_2(cfg->subbuf_size) || cfg->subbuf_size < PAGE_SIZE ||
 	    cfg->subbuf_size > LTTNG_RB_SUBBUF_MAX)
 		return -EINVAL;
-	if (!is_power_of_2(cfg->num_subbuf) || cfg->num_subbuf < 2 ||
+	/* Overwrite mode needs a packet to reclaim besides the open one. */
+	if (!is_power_of_2(cfg->num_subbuf) ||
+	    cfg->num_subbuf < (cfg->overwrite ? 2 : 1) ||
 	    cfg->num_subbuf > LTTNG_RB_NUM_SUBBUF_MAX)
 		return -EINVAL;
 	/* The reader mapping must stay addressable by an int. */

@@ -575,6 +575,46 @@ static void lttng_rb_timestamps(struct kunit *test)
 	t_chan_done(chan);
 }
 
+/*
+ * One sub-buffer, discard mode: the open packet is the whole buffer.  Once
+ * full it stays open and every record is dropped and counted, until a
+ * flush closes it; after the reader took it, the next record opens the
+ * next packet.
+ */
+static void lttng_rb_one_subbuf(struct kunit *test)
+{
+	struct lttng_rb_chan *chan = t_chan(test, 1, false);
+	struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan, 0);
+	struct lttng_rb_packet pkt;
+	struct lttng_rb_stats st;
+	unsigned int i, ok = 0;
+	u64 first;
+
+	for (i = 0; i < T_PER_PKT + 5; i++)
+		ok += !t_write(chan, i, T_REC);
+	KUNIT_EXPECT_EQ(test, ok, T_PER_PKT);
+	/* Full, but open: nothing to read until a flush. */
+	KUNIT_EXPECT_EQ(test, lttng_rb_get_next(buf), -EAGAIN);
+	lttng_rb_buf_flush(buf, false);
+	KUNIT_EXPECT_EQ(test, t_read_packet(test, buf, &pkt, &first),
+			T_PER_PKT);
+	KUNIT_EXPECT_EQ(test, pkt.seq, 0UL);
+	KUNIT_EXPECT_EQ(test, first, 0ULL);
+	KUNIT_EXPECT_EQ(test, pkt.lost, 5UL);
+	/* Consumed: the next record opens packet 1 in the same slot. */
+	KUNIT_EXPECT_EQ(test, t_write(chan, 1000, T_REC), 0);
+	KUNIT_EXPECT_EQ(test, t_write(chan, 1001, T_REC), 0);
+	lttng_rb_buf_flush(buf, false);
+	KUNIT_EXPECT_EQ(test, t_read_packet(test, buf, &pkt, &first), 2);
+	KUNIT_EXPECT_EQ(test, pkt.seq, 1UL);
+	KUNIT_EXPECT_EQ(test, first, 1000ULL);
+	lttng_rb_stats(buf, &st);
+	KUNIT_EXPECT_EQ(test, st.records, (unsigned long)T_PER_PKT + 2);
+	KUNIT_EXPECT_EQ(test, st.lost_full, 5UL);
+	KUNIT_EXPECT_EQ(test, st.packets_read, 2UL);
+	t_chan_done(chan);
+}
+
 static void lttng_rb_bad_config(struct kunit *test)
 {
 	struct lttng_rb_config cfg = {
@@ -593,8 +633,13 @@ static void lttng_rb_bad_config(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, PTR_ERR(lttng_rb_chan_create(&cfg, &t_client, NULL)),
 			-EINVAL);
 	cfg.num_subbuf = 1;
+	cfg.overwrite = true;
 	KUNIT_EXPECT_EQ(test, PTR_ERR(lttng_rb_chan_create(&cfg, &t_client, NULL)),
 			-EINVAL);
+	cfg.overwrite = false;
+	chan = lttng_rb_chan_create(&cfg, &t_client, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(chan));
+	lttng_rb_chan_put(chan);
 	cfg.num_subbuf = 4;
 	chan = lttng_rb_chan_create(&cfg, &t_client, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(chan));
@@ -734,13 +779,18 @@ static unsigned int s_drain(struct s_cpu *sc, struct lttng_rb_buf *buf)
 	return n;
 }
 
-static void s_run(struct kunit *test, bool overwrite)
+/*
+ * @nsub sub-buffers per CPU.  With one, only a flush closes a full packet:
+ * the switch timer does, every 200 us.
+ */
+static void s_run(struct kunit *test, bool overwrite, unsigned int nsub)
 {
 	struct lttng_rb_config cfg = {
 		.subbuf_size = T_SUBBUF,
-		.num_subbuf = 4,
+		.num_subbuf = nsub,
 		.overwrite = overwrite,
 		.tsc_bits = 27,
+		.switch_timer_us = nsub == 1 ? 200 : 0,
 	};
 	struct lttng_rb_chan *chan;
 	struct s_cpu *scs;
@@ -793,7 +843,9 @@ static void s_run(struct kunit *test, bool overwrite)
 			   atomic_long_read(&sc->read), st.lost_full,
 			   st.lost_wrap, st.lost_overwrite);
 		KUNIT_EXPECT_EQ(test, atomic_long_read(&sc->bad), 0L);
-		KUNIT_EXPECT_LE(test, atomic_long_read(&sc->short_pkts), 1L);
+		/* The switch timer closes packets early on purpose. */
+		if (!cfg.switch_timer_us)
+			KUNIT_EXPECT_LE(test, atomic_long_read(&sc->short_pkts), 1L);
 		/*
 		 * Lapping a packet still being written takes N - 1 packets of
 		 * records nested in one reservation; the timer adds one per
@@ -818,12 +870,17 @@ static void s_run(struct kunit *test, bool overwrite)
 
 static void lttng_rb_stress_discard(struct kunit *test)
 {
-	s_run(test, false);
+	s_run(test, false, 4);
 }
 
 static void lttng_rb_stress_overwrite(struct kunit *test)
 {
-	s_run(test, true);
+	s_run(test, true, 4);
+}
+
+static void lttng_rb_stress_one_subbuf(struct kunit *test)
+{
+	s_run(test, false, 1);
 }
 
 /*
@@ -911,10 +968,12 @@ static struct kunit_case lttng_rb_cases[] = {
 	KUNIT_CASE(lttng_rb_nested_open),
 	KUNIT_CASE(lttng_rb_empty_flush),
 	KUNIT_CASE(lttng_rb_timestamps),
+	KUNIT_CASE(lttng_rb_one_subbuf),
 	KUNIT_CASE(lttng_rb_bad_config),
 	KUNIT_CASE(lttng_rb_finalize_reader),
 	KUNIT_CASE_SLOW(lttng_rb_stress_discard),
 	KUNIT_CASE_SLOW(lttng_rb_stress_overwrite),
+	KUNIT_CASE_SLOW(lttng_rb_stress_one_subbuf),
 	{}
 };
 

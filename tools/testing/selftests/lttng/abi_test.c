@@ -162,6 +162,32 @@ TEST_F(tracer, bad_channel_shapes)
 	c.output = 7;
 	EXPECT_EQ(-1, ioctl(self->session, LTTNG_ABI_CHANNEL, &c));
 	EXPECT_EQ(EINVAL, errno);
+	/* One sub-buffer: a flight recorder needs two, as in LTTng-modules. */
+	c = good_chan;
+	c.num_subbuf = 1;
+	c.overwrite = 1;
+	EXPECT_EQ(-1, ioctl(self->session, LTTNG_ABI_CHANNEL, &c));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+/* One sub-buffer in discard mode is a channel, with one buffer per CPU. */
+TEST_F(tracer, one_subbuf_channel)
+{
+	struct lttng_abi_channel c = good_chan;
+	int chan, stream;
+	__u64 len;
+
+	c.num_subbuf = 1;
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &c);
+	ASSERT_LE(0, chan);
+	stream = ioctl(chan, LTTNG_ABI_STREAM);
+	ASSERT_LE(0, stream);
+	ASSERT_EQ(0, ioctl(stream, LTTNG_ABI_RB_GET_MAX_SUBBUF_SIZE, &len));
+	EXPECT_EQ(c.subbuf_size, len);
+	ASSERT_EQ(0, ioctl(stream, LTTNG_ABI_RB_GET_MMAP_LEN, &len));
+	EXPECT_EQ(c.subbuf_size, len);
+	close(stream);
+	close(chan);
 }
 
 TEST_F(tracer, bad_names)
