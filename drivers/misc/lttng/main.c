@@ -8,6 +8,7 @@
  * each other in one direction only:
  *
  *	main.c ──> objects.c ──> stream.c ──> fd.c
+ *	   └─────> notifier.c ───────────────┘
  *
  * and the tracer core only through <linux/lttng/control.h>.
  */
@@ -26,6 +27,7 @@
 #include <uapi/linux/lttng.h>
 
 #include "fd.h"
+#include "notifier.h"
 #include "objects.h"
 
 static long lttng_abi_session_create(void)
@@ -100,8 +102,8 @@ static long lttng_tracer_ioctl(struct file *file, unsigned int cmd,
 		tracepoint_synchronize_unregister();
 		return 0;
 	case LTTNG_ABI_EVENT_NOTIFIER_GROUP_CREATE:
-		/* No triggers yet: sessiond goes on without them. */
-		return -ENOSYS;
+		/* An honest group, with no trigger support yet: notifier.c. */
+		return lttng_abi_notifier_group_fd();
 	case LTTNG_ABI_SESSION_ATTACH:
 		return lttng_abi_session_attach(uarg);
 	}

@@ -16,6 +16,7 @@
 #include <poll.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -231,6 +232,82 @@ TEST_F(tracer, wrong_states)
 	EXPECT_EQ(EBUSY, errno);
 	EXPECT_EQ(0, ioctl(self->session, LTTNG_ABI_SESSION_STOP));
 	close(chan);
+}
+
+/*
+ * The event-notifier group that sessiond creates at start: a notification
+ * fd that epoll takes and that is never readable, one error counter whose
+ * slots read 0, and event notifiers refused with ENOSYS.
+ */
+TEST_F(tracer, notifier_group)
+{
+	struct lttng_abi_counter_conf conf = {
+		.bitness = 1,
+		.number_dimensions = 1,
+		.dimensions[0].size = 4096,
+	};
+	struct lttng_abi_counter_aggregate agg = {
+		.index = { .number_dimensions = 1, .dimension_indexes = { 4095 } },
+		.value = { .value = 42 },
+	};
+	struct lttng_abi_counter_clear clr = {
+		.index = { .number_dimensions = 1 },
+	};
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLPRI };
+	struct lttng_abi_event_notifier en = { 0 };
+	struct pollfd pfd = { .events = POLLIN | POLLPRI };
+	int group, notif, counter, ep;
+	char buf[64];
+
+	group = ioctl(self->fd, LTTNG_ABI_EVENT_NOTIFIER_GROUP_CREATE);
+	ASSERT_LT(0, group);
+	notif = ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_GROUP_NOTIFICATION_FD);
+	ASSERT_LT(0, notif);
+	pfd.fd = notif;
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+	ep = epoll_create1(0);
+	ASSERT_LE(0, ep);
+	EXPECT_EQ(0, epoll_ctl(ep, EPOLL_CTL_ADD, notif, &ev));
+	EXPECT_EQ(0, epoll_wait(ep, &ev, 1, 0));
+	EXPECT_EQ(-1, read(notif, buf, sizeof(buf)));
+	EXPECT_EQ(EAGAIN, errno);
+
+	counter = ioctl(group, LTTNG_ABI_COUNTER, &conf);
+	ASSERT_LT(0, counter);
+	EXPECT_EQ(-1, ioctl(group, LTTNG_ABI_COUNTER, &conf));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(0, ioctl(counter, LTTNG_ABI_COUNTER_AGGREGATE, &agg));
+	EXPECT_EQ(0, agg.value.value);
+	EXPECT_EQ(0, ioctl(counter, LTTNG_ABI_COUNTER_CLEAR, &clr));
+	agg.index.dimension_indexes[0] = 4096;
+	EXPECT_EQ(-1, ioctl(counter, LTTNG_ABI_COUNTER_AGGREGATE, &agg));
+	EXPECT_EQ(EINVAL, errno);
+	clr.padding[3] = 1;
+	EXPECT_EQ(-1, ioctl(counter, LTTNG_ABI_COUNTER_CLEAR, &clr));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(counter, LTTNG_ABI_COUNTER, &conf));
+	EXPECT_EQ(ENOTTY, errno);
+
+	strcpy(en.event.name, "sched_switch");
+	EXPECT_EQ(-1, ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ(-1, ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, NULL));
+	EXPECT_EQ(EFAULT, errno);
+
+	/* One counter per group, again once the first is closed. */
+	close(counter);
+	conf.number_dimensions = 5;
+	EXPECT_EQ(-1, ioctl(group, LTTNG_ABI_COUNTER, &conf));
+	EXPECT_EQ(EINVAL, errno);
+	conf.number_dimensions = 1;
+	counter = ioctl(group, LTTNG_ABI_COUNTER, &conf);
+	EXPECT_LT(0, counter);
+	/* The notification fd outlives the group fd. */
+	close(group);
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+	close(counter);
+	close(ep);
+	close(notif);
 }
 
 TEST_F(tracer, streams)

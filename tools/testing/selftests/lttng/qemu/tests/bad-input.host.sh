@@ -17,10 +17,12 @@ grep -q '^# PASSED: ' "$1/abi_test.log"
 if grep '^not ok' "$1/abi_test.log"; then
 	exit 1
 fi
-# The reader cases ran, each by name (kmemleak, on the debug kernel, then
-# checked that none of them leaked: the verdict would be 120).
+# The reader cases, the one-sub-buffer channel and the notifier group ran,
+# each by name (kmemleak, on the debug kernel, then checked that none of
+# them leaked: the verdict would be 120).
 for t in put_without_get close_holding_next close_holding_at \
 	close_mapped_holding session_dies_while_held \
-	session_dies_mapped_holding session_dies_metadata_held; do
+	session_dies_mapped_holding session_dies_metadata_held \
+	one_subbuf_channel notifier_group; do
 	grep -q "^ok [0-9]* tracer\.$t\$" "$1/abi_test.log"
 done
