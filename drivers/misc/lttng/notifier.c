@@ -130,42 +130,49 @@ static int lttng_notifier_index_check(const struct lttng_notifier_counter *c,
 	return 0;
 }
 
+/*
+ * READ and AGGREGATE: check the padding and the slot, then write back the
+ * value part only, always 0.
+ */
+static long lttng_counter_answer(const struct lttng_notifier_counter *c,
+				 const struct lttng_abi_counter_index *idx,
+				 const u8 *padding, size_t padding_len,
+				 struct lttng_abi_counter_value __user *uvalue)
+{
+	struct lttng_abi_counter_value v = {};
+	int ret;
+
+	if (!lttng_notifier_zero(padding, padding_len))
+		return -EINVAL;
+	ret = lttng_notifier_index_check(c, idx);
+	if (ret)
+		return ret;
+	return copy_to_user(uvalue, &v, sizeof(v)) ? -EFAULT : 0;
+}
+
 static long lttng_counter_read(struct lttng_notifier_counter *c,
 			       struct lttng_abi_counter_read __user *uarg)
 {
 	struct lttng_abi_counter_read r;
-	int ret;
 
 	if (copy_from_user(&r, uarg, sizeof(r)))
 		return -EFAULT;
-	if (!lttng_notifier_zero(r.padding, sizeof(r.padding)) ||
-	    (r.cpu != -1 && (r.cpu < 0 || r.cpu >= nr_cpu_ids ||
-			     !cpu_possible(r.cpu))))
+	if (r.cpu != -1 &&
+	    (r.cpu < 0 || r.cpu >= nr_cpu_ids || !cpu_possible(r.cpu)))
 		return -EINVAL;
-	ret = lttng_notifier_index_check(c, &r.index);
-	if (ret)
-		return ret;
-	memset(&r.value, 0, sizeof(r.value));
-	return copy_to_user(&uarg->value, &r.value, sizeof(r.value)) ?
-	       -EFAULT : 0;
+	return lttng_counter_answer(c, &r.index, r.padding, sizeof(r.padding),
+				    &uarg->value);
 }
 
 static long lttng_counter_aggregate(struct lttng_notifier_counter *c,
 				    struct lttng_abi_counter_aggregate __user *uarg)
 {
 	struct lttng_abi_counter_aggregate a;
-	int ret;
 
 	if (copy_from_user(&a, uarg, sizeof(a)))
 		return -EFAULT;
-	if (!lttng_notifier_zero(a.padding, sizeof(a.padding)))
-		return -EINVAL;
-	ret = lttng_notifier_index_check(c, &a.index);
-	if (ret)
-		return ret;
-	memset(&a.value, 0, sizeof(a.value));
-	return copy_to_user(&uarg->value, &a.value, sizeof(a.value)) ?
-	       -EFAULT : 0;
+	return lttng_counter_answer(c, &a.index, a.padding, sizeof(a.padding),
+				    &uarg->value);
 }
 
 static long lttng_counter_clear(struct lttng_notifier_counter *c,
