@@ -129,7 +129,6 @@ static int lttng_enabler_create_events(struct lttng_channel *chan)
 		if (!event)
 			return -ENOMEM;
 		event->chan = chan;
-		event->session = chan->session;
 		event->desc = desc;
 		event->id = chan->next_event_id++;
 		list_add_tail(&event->node, &chan->events);

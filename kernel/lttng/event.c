@@ -75,3 +75,20 @@ void lttng_event_commit(struct lttng_event *event, struct lttng_event_ctx *ctx)
 	lttng_rb_commit(event->chan->rb, &ctx->rb);
 }
 EXPORT_SYMBOL_GPL(lttng_event_commit);
+
+/**
+ * lttng_event_in_session() - does an event record into a given session?
+ * @event: the event
+ * @session: the session
+ *
+ * For the probes of tracepoints that name the one session they are for
+ * (LTTNG_PROBE_SESSION in <linux/lttng/define-probe.h>).
+ *
+ * Return: true if @event belongs to a channel of @session.
+ */
+bool lttng_event_in_session(const struct lttng_event *event,
+			    const struct lttng_session *session)
+{
+	return event->chan->session == session;
+}
+EXPORT_SYMBOL_GPL(lttng_event_in_session);

@@ -61,7 +61,7 @@
 
 #ifdef LTTNG_PROBE_SESSION
 #define __LTTNG_PROBE_SESSION_OK(_event, _args)				\
-	((_event)->session == LTTNG_PROBE_SESSION(_args))
+	lttng_event_in_session(_event, LTTNG_PROBE_SESSION(_args))
 #else
 #define __LTTNG_PROBE_SESSION_OK(_event, _args)	true
 #endif

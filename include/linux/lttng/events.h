@@ -106,8 +106,6 @@ int lttng_probe_register(struct lttng_probe_desc *desc);
  * @metadata_dumped: its declaration is in the session's metadata
  * @id: CTF event id, unique in its channel
  * @chan: its channel
- * @session: its channel's session, for the probes of tracepoints that
- *	name the one session they are for (LTTNG_PROBE_SESSION)
  * @desc: what it records
  * @node: in the channel's event list
  * @hnode: in the channel's table of events by description
@@ -119,7 +117,6 @@ struct lttng_event {
 	bool metadata_dumped;
 	unsigned int id;
 	struct lttng_channel *chan;
-	struct lttng_session *session;
 	const struct lttng_event_desc *desc;
 	struct list_head node;
 	struct hlist_node hnode;
@@ -138,6 +135,8 @@ struct lttng_event_ctx {
 int lttng_event_reserve(struct lttng_event *event, struct lttng_event_ctx *ctx,
 			size_t payload);
 void lttng_event_commit(struct lttng_event *event, struct lttng_event_ctx *ctx);
+bool lttng_event_in_session(const struct lttng_event *event,
+			    const struct lttng_session *session);
 
 static __always_inline void lttng_event_write(struct lttng_event_ctx *ctx,
 					      const void *src, size_t len)
