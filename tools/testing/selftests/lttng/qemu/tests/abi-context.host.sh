@@ -133,6 +133,15 @@ check(procs.get(2, ("", 0, 0))[:2] == ("kthreadd", 1),
 check(len(procs) == dump["lttng_statedump_process_state"] >= 10,
       f"statedump: {len(procs)} distinct tids in "
       f"{dump['lttng_statedump_process_state']} process_state events")
+# The second session, started while the first ran, got its own dump, and
+# the first did not get it (one start and one end above).
+dump2 = collections.Counter()
+for m in bt2.TraceCollectionMessageIterator(f"{out}/trace2/kernel"):
+    if isinstance(m, bt2._EventMessageConst):
+        dump2[m.event.name] += 1
+check(dump2["lttng_statedump_start"] == 1 and dump2["lttng_statedump_end"] == 1
+      and dump2["lttng_statedump_process_state"] >= 10,
+      f"second session's statedump: {dict(dump2)}")
 print(f"abi-context: {len(procs)} threads in the statedump; "
       f"{len(mine)} events of pid {pid}, "
       f"{slept[True]} sleeps, {len(switched)} switches out, "
