@@ -32,7 +32,7 @@
  */
 int lttng_channel_check_subbuf_size(u64 size)
 {
-	if (!size || !is_power_of_2(size) || size < PAGE_SIZE ||
+	if (!is_power_of_2(size) || size < PAGE_SIZE ||
 	    size > LTTNG_RB_SUBBUF_MAX) {
 		pr_debug("lttng: bad sub-buffer size %llu\n", size);
 		return -EINVAL;

@@ -40,13 +40,11 @@
  * @ref: the group fd, its notification fds and its counter fd
  * @lock: protects @has_counter
  * @has_counter: the group's one error counter exists
- * @wait: pollers of the notification fds; never woken
  */
 struct lttng_notifier_group {
 	struct kref ref;
 	struct mutex lock;		/* @has_counter */
 	bool has_counter;
-	wait_queue_head_t wait;
 };
 
 /**
@@ -73,11 +71,9 @@ static void lttng_notifier_group_put(struct lttng_notifier_group *group)
 
 /* ---- the notification fd ------------------------------------------------ */
 
+/* Never readable, so nothing to wait on: epoll takes it all the same. */
 static __poll_t lttng_notification_poll(struct file *file, poll_table *wait)
 {
-	struct lttng_notifier_group *group = file->private_data;
-
-	poll_wait(file, &group->wait, wait);
 	return 0;
 }
 
@@ -345,7 +341,6 @@ int lttng_abi_notifier_group_fd(void)
 		return -ENOMEM;
 	kref_init(&group->ref);
 	mutex_init(&group->lock);
-	init_waitqueue_head(&group->wait);
 	fd = lttng_abi_fd_install("[lttng_event_notifier_group]",
 				  &lttng_notifier_group_fops, group, 0);
 	if (fd < 0)
