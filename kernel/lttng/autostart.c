@@ -121,13 +121,13 @@ static int lttng_autostart_option(const char *key, const char *val,
 			return -EINVAL;
 	} else if (!strcmp(key, "subbuf")) {
 		n = memparse(val, &end);
-		if (*end || lttng_channel_check_subbuf_size(n))
+		if (*end || lttng_rb_check_subbuf_size(n))
 			return -EINVAL;
 		spec->params.subbuf_size = n;
 	} else if (!strcmp(key, "nsubbuf")) {
 		/* The mode may come later: see lttng_autostart_parse(). */
 		if (kstrtoull(val, 0, &n) ||
-		    lttng_channel_check_num_subbuf(n, false))
+		    lttng_rb_check_num_subbuf(n, false))
 			return -EINVAL;
 		spec->params.num_subbuf = n;
 	} else if (!strcmp(key, "read_timer")) {
@@ -236,8 +236,8 @@ int lttng_autostart_parse(const char *str, struct lttng_autostart_spec *spec)
 		str += len + 1;
 	}
 	/* One sub-buffer is for discard mode only, whatever the order. */
-	if (lttng_channel_check_num_subbuf(spec->params.num_subbuf,
-					   spec->params.overwrite)) {
+	if (lttng_rb_check_num_subbuf(spec->params.num_subbuf,
+				      spec->params.overwrite)) {
 		pr_warn("lttng: autostart: nsubbuf=%llu needs mode=discard; using %u\n",
 			spec->params.num_subbuf, LTTNG_CHAN_DEFAULT_NUM_SUBBUF);
 		spec->params.num_subbuf = LTTNG_CHAN_DEFAULT_NUM_SUBBUF;

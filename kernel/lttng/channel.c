@@ -6,12 +6,11 @@
  * its events, and metadata channels, which carry the session's metadata
  * text to one reader.  Data channels are made before the session first
  * starts and live as long as it; a metadata channel lives as long as its
- * fd.  The shape of a channel is checked here, for the ABI and for
- * lttng.autostart= alike.
+ * fd.  A channel request is checked here, its shape by the ring buffer's
+ * lttng_rb_check_shape().
  */
 
 #include <linux/err.h>
-#include <linux/log2.h>
 #include <linux/slab.h>
 
 #include "channel.h"
@@ -24,45 +23,6 @@
 #include "syscalls.h"
 
 /**
- * lttng_channel_check_subbuf_size() - check a sub-buffer size
- * @size: bytes
- *
- * Return: 0, or -EINVAL unless it is a power of two from PAGE_SIZE to
- * %LTTNG_RB_SUBBUF_MAX.
- */
-int lttng_channel_check_subbuf_size(u64 size)
-{
-	if (!is_power_of_2(size) || size < PAGE_SIZE ||
-	    size > LTTNG_RB_SUBBUF_MAX) {
-		pr_debug("lttng: bad sub-buffer size %llu\n", size);
-		return -EINVAL;
-	}
-	return 0;
-}
-
-/**
- * lttng_channel_check_num_subbuf() - check a sub-buffer count
- * @num: sub-buffers per CPU
- * @overwrite: for a flight recorder channel
- *
- * A single sub-buffer is accepted in discard mode, as LTTng-modules
- * accepts it: a packet then reaches the reader when a flush closes it.
- *
- * Return: 0, or -EINVAL unless it is a power of two from 1 (2 in
- * overwrite mode) to %LTTNG_RB_NUM_SUBBUF_MAX.
- */
-int lttng_channel_check_num_subbuf(u64 num, bool overwrite)
-{
-	if (!is_power_of_2(num) || num < (overwrite ? 2 : 1) ||
-	    num > LTTNG_RB_NUM_SUBBUF_MAX) {
-		pr_debug("lttng: bad sub-buffer count %llu%s\n", num,
-			 overwrite ? " in overwrite mode" : "");
-		return -EINVAL;
-	}
-	return 0;
-}
-
-/**
  * lttng_channel_params_check() - validate a channel's shape
  * @p: the parameters
  *
@@ -70,13 +30,8 @@ int lttng_channel_check_num_subbuf(u64 num, bool overwrite)
  */
 int lttng_channel_params_check(const struct lttng_chan_params *p)
 {
-	if (lttng_channel_check_subbuf_size(p->subbuf_size) ||
-	    lttng_channel_check_num_subbuf(p->num_subbuf, p->overwrite))
+	if (lttng_rb_check_shape(p->subbuf_size, p->num_subbuf, p->overwrite))
 		return -EINVAL;
-	if ((p->num_subbuf + 1) * p->subbuf_size > INT_MAX) {
-		pr_debug("lttng: buffer too large\n");
-		return -EINVAL;
-	}
 	if (p->output != LTTNG_ABI_OUTPUT_SPLICE &&
 	    p->output != LTTNG_ABI_OUTPUT_MMAP) {
 		pr_debug("lttng: bad output %u\n", p->output);

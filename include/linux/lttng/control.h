@@ -31,9 +31,11 @@ struct lttng_abi_filter_bytecode;
 
 /*
  * A channel's shape, and what lttng-sessiond sends for a data channel
- * when the user says nothing.  The limits are the ring buffer's
- * (LTTNG_RB_SUBBUF_MAX, LTTNG_RB_NUM_SUBBUF_MAX); lttng_channel_check_*()
- * are the one place that applies them to a request.
+ * when the user says nothing.  The limits are the ring buffer's, and
+ * lttng_rb_check_shape() and its two parts, in <linux/lttng/ringbuffer.h>,
+ * are the one place that applies them: to a channel request
+ * (lttng_channel_params_check()), to lttng.autostart= and to the ring
+ * buffer's own configuration.
  */
 #define LTTNG_CHAN_DEFAULT_SUBBUF_SIZE		(256 * 1024)
 #define LTTNG_CHAN_DEFAULT_NUM_SUBBUF		4
@@ -73,8 +75,6 @@ int lttng_session_track(struct lttng_session *session, u32 type, s32 id,
 			bool track);
 
 /* channel.c */
-int lttng_channel_check_subbuf_size(u64 size);
-int lttng_channel_check_num_subbuf(u64 num, bool overwrite);
 int lttng_channel_params_check(const struct lttng_chan_params *p);
 struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 					   const struct lttng_chan_params *p,

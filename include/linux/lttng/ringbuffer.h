@@ -171,6 +171,9 @@ static inline u64 lttng_rb_clock_read(void)
 	return static_call(lttng_rb_clock)();
 }
 
+int lttng_rb_check_subbuf_size(u64 size);
+int lttng_rb_check_num_subbuf(u64 num, bool overwrite);
+int lttng_rb_check_shape(u64 size, u64 num, bool overwrite);
 struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 					   const struct lttng_rb_client *client,
 					   void *priv);

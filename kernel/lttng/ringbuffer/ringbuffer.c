@@ -1391,19 +1391,74 @@ err:
 	return NULL;
 }
 
+/**
+ * lttng_rb_check_subbuf_size() - may a channel have sub-buffers of @size?
+ * @size: bytes, as a user asked
+ *
+ * Return: 0, or -EINVAL unless it is a power of two from PAGE_SIZE to
+ * %LTTNG_RB_SUBBUF_MAX.
+ */
+int lttng_rb_check_subbuf_size(u64 size)
+{
+	if (!is_power_of_2(size) || size < PAGE_SIZE ||
+	    size > LTTNG_RB_SUBBUF_MAX) {
+		pr_debug("lttng: bad sub-buffer size %llu\n", size);
+		return -EINVAL;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_check_subbuf_size);
+
+/**
+ * lttng_rb_check_num_subbuf() - may a channel have @num sub-buffers?
+ * @num: sub-buffers per buffer, as a user asked
+ * @overwrite: in overwrite mode
+ *
+ * Overwrite mode needs a packet to reclaim besides the open one; discard
+ * mode takes a single sub-buffer, as LTTng-modules does.
+ *
+ * Return: 0, or -EINVAL unless it is a power of two from 1 (2 in
+ * overwrite mode) to %LTTNG_RB_NUM_SUBBUF_MAX.
+ */
+int lttng_rb_check_num_subbuf(u64 num, bool overwrite)
+{
+	if (!is_power_of_2(num) || num < (overwrite ? 2 : 1) ||
+	    num > LTTNG_RB_NUM_SUBBUF_MAX) {
+		pr_debug("lttng: bad sub-buffer count %llu%s\n", num,
+			 overwrite ? " in overwrite mode" : "");
+		return -EINVAL;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_check_num_subbuf);
+
+/**
+ * lttng_rb_check_shape() - the limits of a channel's shape, in one place
+ * @size: bytes per sub-buffer
+ * @num: sub-buffers per buffer
+ * @overwrite: in overwrite mode
+ *
+ * Return: 0, or -EINVAL with a debug message saying why.
+ */
+int lttng_rb_check_shape(u64 size, u64 num, bool overwrite)
+{
+	if (lttng_rb_check_subbuf_size(size) ||
+	    lttng_rb_check_num_subbuf(num, overwrite))
+		return -EINVAL;
+	/* The reader mapping must stay addressable by an int. */
+	if ((num + 1) * size > INT_MAX) {
+		pr_debug("lttng: buffer too large\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_check_shape);
+
 static int rb_config_check(const struct lttng_rb_config *cfg,
 			   const struct lttng_rb_client *client)
 {
-	if (!is_power_of_2(cfg->subbuf_size) || cfg->subbuf_size < PAGE_SIZE ||
-	    cfg->subbuf_size > LTTNG_RB_SUBBUF_MAX)
-		return -EINVAL;
-	/* Overwrite mode needs a packet to reclaim besides the open one. */
-	if (!is_power_of_2(cfg->num_subbuf) ||
-	    cfg->num_subbuf < (cfg->overwrite ? 2 : 1) ||
-	    cfg->num_subbuf > LTTNG_RB_NUM_SUBBUF_MAX)
-		return -EINVAL;
-	/* The reader mapping must stay addressable by an int. */
-	if ((u64)(cfg->num_subbuf + 1) * cfg->subbuf_size > INT_MAX)
+	if (lttng_rb_check_shape(cfg->subbuf_size, cfg->num_subbuf,
+				 cfg->overwrite))
 		return -EINVAL;
 	if (cfg->tsc_bits >= 64)
 		return -EINVAL;
