@@ -11,6 +11,8 @@
 #            [STOCK=1]: with Debian's lttng-tools in the guest
 #   make check           all tests on the normal kernel
 #   make check-debug     all tests on the debug kernel
+#   make check-peer      lttng-tools 2.13.9's own kernel tests, in the guest
+#                        [PEER_TESTS="words"] (not in CI: about N minutes)
 #   make run             boot with lttng.autostart=, drain, summarize
 #   make bench           LTTng vs the kernel's ring buffer and ftrace, in
 #                        guest instructions per event (-icount shift=0)
@@ -30,13 +32,13 @@ OUT ?= $(ROOT)/build/boot-out
 # The boot variables reach scripts/boot.sh through the environment.
 export SCRIPT OUT APPEND EXTRA VARIANT TIMEOUT SMP MEM ICOUNT KSRC STOCK
 
-.PHONY: all help kernel kernel-debug kernel-normal tools boot check check-debug \
+.PHONY: all help kernel kernel-debug kernel-normal tools boot check check-debug check-peer \
 	run bench patch clean distclean
 
 all: kernel tools
 
 help:
-	@sed -n '3,20s/^# \{0,1\}//p' $(ROOT)/Makefile
+	@sed -n '3,22s/^# \{0,1\}//p' $(ROOT)/Makefile
 
 kernel kernel-normal:
 	$(ROOT)/scripts/build-kernel.sh normal
@@ -56,6 +58,9 @@ check:
 
 check-debug:
 	$(ROOT)/tools/testing/selftests/lttng/run-checks.sh debug
+
+check-peer:
+	$(ROOT)/scripts/check-peer.sh
 
 run:
 	$(ROOT)/scripts/run.sh

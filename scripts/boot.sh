@@ -33,6 +33,9 @@
 #             for the tests with NAME.stock.  The kernel's modules_install
 #             (build/obj-VARIANT/modroot) is refreshed first if older than
 #             the kernel; MODROOT= names another one.
+#   HOSTROOT  1: share the host's root directory, read-only, over 9p with
+#             mount_tag "hostroot": make check-peer's guest runs the host's
+#             lttng-tools, bash, python3 and babeltrace2 from it
 #   LOG       console log file (default build/boot-logs/DATE-SCRIPT.log)
 #   QUIET     1: console only to the log, not to stdout
 #
@@ -117,6 +120,10 @@ QEMU=(qemu-system-x86_64
 	-fsdev "local,id=out,path=$TMP/share,security_model=none"
 	-device "virtio-9p-pci,fsdev=out,mount_tag=out"
 )
+if [[ ${HOSTROOT:-} == 1 ]]; then
+	QEMU+=(-fsdev "local,id=hostroot,path=/,security_model=none,readonly=on"
+		-device "virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot")
+fi
 case ${ICOUNT:-} in
 '') ;;
 1) QEMU+=(-icount shift=0) ;;
