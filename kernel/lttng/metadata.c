@@ -21,6 +21,8 @@
 #include <linux/timekeeping.h>
 #include <linux/utsname.h>
 
+#include <kunit/visibility.h>
+
 #include "context.h"
 #include "graph.h"
 #include "metadata.h"
@@ -222,19 +224,228 @@ static const char lttng_tsdl_event[] =
 	"\tstream_id = %u;\n"
 	"\tfields := struct {\n";
 
-static const char lttng_tsdl_integer[] =
-	"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = %u; } _%s;\n";
+/* Deepest nesting of structures in an event, the event's own included. */
+#define LTTNG_METADATA_MAX_NESTING	8
 
-static const char lttng_tsdl_array[] =
-	"\t\tinteger { size = %u; align = 8; signed = %u; encoding = none; base = 10; } _%s[%u];\n";
+static int lttng_metadata_tabs(struct lttng_metadata_cache *cache,
+			       unsigned int nesting)
+{
+	return lttng_metadata_append(cache, "%.*s", nesting,
+				     "\t\t\t\t\t\t\t\t\t\t");
+}
 
-/* A u16 byte count, then the bytes, in hexadecimal. */
-static const char lttng_tsdl_sequence[] =
-	"\t\tinteger { size = 16; align = 8; signed = 0; base = 10; } __%s_length;\n"
-	"\t\tinteger { size = 8; align = 8; signed = 0; base = 16; } _%s[ __%s_length ];\n";
+/* An integer type, with no name after it. */
+static int lttng_metadata_integer(struct lttng_metadata_cache *cache,
+				  unsigned int bits, bool is_signed,
+				  const char *encoding, unsigned int base,
+				  bool network)
+{
+	return lttng_metadata_append(cache,
+		"integer { size = %u; align = %u; signed = %u; encoding = %s; base = %u;%s }",
+		bits, bits % 8 ? 1 : 8, is_signed, encoding, base,
+		network ? " byte_order = be;" : "");
+}
 
-static const char lttng_tsdl_text[] =
-	"\t\tinteger { size = %u; align = 8; signed = 0; encoding = UTF8; base = 10; } _%s[%u];\n";
+static int lttng_metadata_int_type(struct lttng_metadata_cache *cache,
+				   const struct lttng_event_field *f,
+				   const char *encoding)
+{
+	return lttng_metadata_integer(cache, f->bits ?: f->size * 8,
+				      f->is_signed, encoding,
+				      f->hex ? 16 : 10, f->network);
+}
+
+/* A label, with its quotes and backslashes escaped. */
+static int lttng_metadata_label(struct lttng_metadata_cache *cache,
+				const char *label)
+{
+	int ret = lttng_metadata_append(cache, "\"");
+
+	for (; !ret && *label; label++) {
+		if (*label == '"' || *label == '\\')
+			ret = lttng_metadata_append(cache, "\\%c", *label);
+		else
+			ret = lttng_metadata_append(cache, "%c", *label);
+	}
+	return ret ?: lttng_metadata_append(cache, "\"");
+}
+
+/*
+ * An enumeration, inline, as LTTng-modules declares it.  An auto entry
+ * gets the value after the previous entry's last one, written out.
+ */
+static int lttng_metadata_enum(struct lttng_metadata_cache *cache,
+			       const struct lttng_event_field *f,
+			       unsigned int nesting)
+{
+	const struct lttng_enum_desc *desc = f->enum_desc;
+	s64 next = 0;
+	unsigned int i;
+	int ret;
+
+	if (!desc)
+		return -EINVAL;
+	ret = lttng_metadata_tabs(cache, nesting);
+	ret = ret ?: lttng_metadata_append(cache, "enum : ");
+	ret = ret ?: lttng_metadata_int_type(cache, f, "none");
+	ret = ret ?: lttng_metadata_append(cache, " {\n");
+	for (i = 0; !ret && i < desc->nr_entries; i++) {
+		const struct lttng_enum_entry *e = &desc->entries[i];
+		s64 start = e->is_auto ? next : e->start;
+		s64 end = e->is_auto ? next : e->end;
+
+		ret = lttng_metadata_tabs(cache, nesting + 1);
+		ret = ret ?: lttng_metadata_label(cache, e->label);
+		if (!ret && start == end)
+			ret = lttng_metadata_append(cache, " = %lld,\n", start);
+		else if (!ret)
+			ret = lttng_metadata_append(cache, " = %lld ... %lld,\n",
+						    start, end);
+		next = end + 1;
+	}
+	ret = ret ?: lttng_metadata_tabs(cache, nesting);
+	return ret ?: lttng_metadata_append(cache, "}");
+}
+
+static int lttng_metadata_struct(struct lttng_metadata_cache *cache,
+				 const struct lttng_event_field *fields,
+				 unsigned int nr_fields, unsigned int nesting);
+
+/* The element type of an array or a sequence, then its name. */
+static int lttng_metadata_elem(struct lttng_metadata_cache *cache,
+			       const struct lttng_event_field *f,
+			       unsigned int nesting)
+{
+	int ret = 0;
+
+	switch (f->elem) {
+	case LTTNG_ELEM_INTEGER:
+		ret = lttng_metadata_tabs(cache, nesting);
+		return ret ?: lttng_metadata_int_type(cache, f, "none");
+	case LTTNG_ELEM_TEXT:
+		ret = lttng_metadata_tabs(cache, nesting);
+		return ret ?: lttng_metadata_int_type(cache, f, "UTF8");
+	case LTTNG_ELEM_BITS:
+		ret = lttng_metadata_tabs(cache, nesting);
+		ret = ret ?: lttng_metadata_append(cache,
+				"struct { } align(8) _%s_padding;\n", f->name);
+		ret = ret ?: lttng_metadata_tabs(cache, nesting);
+		return ret ?: lttng_metadata_integer(cache, 1, false, "none",
+						     10, false);
+	case LTTNG_ELEM_STRUCT:
+		return lttng_metadata_struct(cache, f->fields, f->nr_fields,
+					     nesting);
+	}
+	return -EINVAL;
+}
+
+/*
+ * One field of a structure, at a depth of @nesting tabs; @prev is the
+ * field before it in the same structure, or NULL.
+ */
+static int lttng_metadata_field(struct lttng_metadata_cache *cache,
+				const struct lttng_event_field *f,
+				const struct lttng_event_field *prev,
+				unsigned int nesting)
+{
+	const char *length;
+	unsigned int len;
+	int ret;
+
+	switch (f->type) {
+	case LTTNG_FIELD_INTEGER:
+		ret = lttng_metadata_tabs(cache, nesting);
+		ret = ret ?: lttng_metadata_int_type(cache, f, "none");
+		break;
+	case LTTNG_FIELD_ENUM:
+		ret = lttng_metadata_enum(cache, f, nesting);
+		break;
+	case LTTNG_FIELD_ARRAY:
+		len = f->elem == LTTNG_ELEM_BITS ? f->len * f->size * 8 : f->len;
+		ret = lttng_metadata_elem(cache, f, nesting);
+		return ret ?: lttng_metadata_append(cache, " _%s[%u];\n",
+						    f->name, len);
+	case LTTNG_FIELD_ARRAY_TEXT:
+		ret = lttng_metadata_tabs(cache, nesting);
+		return ret ?: lttng_metadata_append(cache,
+			"integer { size = %u; align = 8; signed = 0; encoding = UTF8; base = 10; } _%s[%u];\n",
+			f->size * 8, f->name, f->len);
+	case LTTNG_FIELD_STRING:
+		ret = lttng_metadata_tabs(cache, nesting);
+		return ret ?: lttng_metadata_append(cache, "string _%s;\n",
+						    f->name);
+	case LTTNG_FIELD_SEQUENCE:
+		/* A u16 byte count, then the bytes, in hexadecimal. */
+		ret = lttng_metadata_tabs(cache, nesting);
+		ret = ret ?: lttng_metadata_append(cache,
+			"integer { size = 16; align = 8; signed = 0; base = 10; } __%s_length;\n",
+			f->name);
+		ret = ret ?: lttng_metadata_tabs(cache, nesting);
+		return ret ?: lttng_metadata_append(cache,
+			"integer { size = 8; align = 8; signed = 0; base = 16; } _%s[ __%s_length ];\n",
+			f->name, f->name);
+	case LTTNG_FIELD_SEQUENCE_OF:
+		length = f->length_name ?: (prev ? prev->name : NULL);
+		if (!length)
+			return -EINVAL;
+		ret = lttng_metadata_elem(cache, f, nesting);
+		return ret ?: lttng_metadata_append(cache, " _%s[ _%s ];\n",
+						    f->name, length);
+	case LTTNG_FIELD_STRUCT:
+		ret = lttng_metadata_struct(cache, f->fields, f->nr_fields,
+					    nesting);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return ret ?: lttng_metadata_append(cache, " _%s;\n", f->name);
+}
+
+/* "struct { members }", at a depth of @nesting tabs, with no name. */
+static int lttng_metadata_struct(struct lttng_metadata_cache *cache,
+				 const struct lttng_event_field *fields,
+				 unsigned int nr_fields, unsigned int nesting)
+{
+	unsigned int i;
+	int ret;
+
+	if (nesting >= LTTNG_METADATA_MAX_NESTING)
+		return -EINVAL;
+	ret = lttng_metadata_tabs(cache, nesting);
+	ret = ret ?: lttng_metadata_append(cache, "struct {\n");
+	for (i = 0; !ret && i < nr_fields; i++)
+		ret = lttng_metadata_field(cache, &fields[i],
+					   i ? &fields[i - 1] : NULL,
+					   nesting + 1);
+	ret = ret ?: lttng_metadata_tabs(cache, nesting);
+	return ret ?: lttng_metadata_append(cache, "}");
+}
+
+/**
+ * lttng_metadata_fields() - declare the members of an event's payload
+ * @cache: the cache, whose lock the caller holds
+ * @fields: the fields
+ * @nr_fields: number of @fields
+ *
+ * Appends one declaration per field, two tabs deep, as the members of an
+ * event's "fields := struct { ... };" or a stream's event context.
+ *
+ * Return: 0, -ENOMEM, or -EINVAL for a field the writer cannot declare
+ * (an unknown type, a sequence with no length field, structures nested
+ * deeper than LTTNG_METADATA_MAX_NESTING).
+ */
+VISIBLE_IF_KUNIT int lttng_metadata_fields(struct lttng_metadata_cache *cache,
+					   const struct lttng_event_field *fields,
+					   unsigned int nr_fields)
+{
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < nr_fields; i++)
+		ret = lttng_metadata_field(cache, &fields[i],
+					   i ? &fields[i - 1] : NULL, 2);
+	return ret;
+}
 
 static int lttng_metadata_header(struct lttng_session *session)
 {
@@ -256,31 +467,6 @@ static int lttng_metadata_header(struct lttng_session *session)
 				     session->clock_offset);
 }
 
-static int lttng_metadata_field(struct lttng_metadata_cache *cache,
-				const struct lttng_event_field *f)
-{
-	switch (f->type) {
-	case LTTNG_FIELD_INTEGER:
-		return lttng_metadata_append(cache, lttng_tsdl_integer,
-					     f->size * 8, f->is_signed,
-					     f->hex ? 16 : 10, f->name);
-	case LTTNG_FIELD_ARRAY:
-		return lttng_metadata_append(cache, lttng_tsdl_array,
-					     f->size * 8, f->is_signed, f->name,
-					     f->len);
-	case LTTNG_FIELD_ARRAY_TEXT:
-		return lttng_metadata_append(cache, lttng_tsdl_text,
-					     f->size * 8, f->name, f->len);
-	case LTTNG_FIELD_STRING:
-		return lttng_metadata_append(cache, "\t\tstring _%s;\n",
-					     f->name);
-	case LTTNG_FIELD_SEQUENCE:
-		return lttng_metadata_append(cache, lttng_tsdl_sequence,
-					     f->name, f->name, f->name);
-	}
-	return -EINVAL;
-}
-
 static int lttng_metadata_stream_decl(struct lttng_channel *chan)
 {
 	struct lttng_metadata_cache *cache = chan->session->cache;
@@ -292,7 +478,8 @@ static int lttng_metadata_stream_decl(struct lttng_channel *chan)
 		goto end;
 	ret = lttng_metadata_append(cache, "\tevent.context := struct {\n");
 	for (i = 0; !ret && i < chan->nr_ctx; i++)
-		ret = lttng_metadata_field(cache, lttng_ctx_field(chan->ctx[i]));
+		ret = lttng_metadata_fields(cache,
+					    lttng_ctx_field(chan->ctx[i]), 1);
 	if (!ret)
 		ret = lttng_metadata_append(cache, "\t};\n");
 end:
@@ -303,13 +490,13 @@ static int lttng_metadata_event_decl(struct lttng_event *event)
 {
 	struct lttng_metadata_cache *cache = event->chan->session->cache;
 	const struct lttng_event_desc *desc = event->desc;
-	unsigned int i;
 	int ret;
 
 	ret = lttng_metadata_append(cache, lttng_tsdl_event, desc->name,
 				    event->id, event->chan->id);
-	for (i = 0; !ret && i < desc->nr_fields; i++)
-		ret = lttng_metadata_field(cache, &desc->fields[i]);
+	if (!ret)
+		ret = lttng_metadata_fields(cache, desc->fields,
+					    desc->nr_fields);
 	if (!ret)
 		ret = lttng_metadata_append(cache, "\t};\n};\n\n");
 	return ret;

@@ -51,4 +51,11 @@ struct lttng_rb_chan *lttng_metadata_chan_create(struct lttng_session *session,
 						 const struct lttng_rb_config *cfg);
 void lttng_metadata_chan_finalize(struct lttng_rb_chan *rb);
 
+#if IS_ENABLED(CONFIG_KUNIT)
+struct lttng_event_field;
+int lttng_metadata_fields(struct lttng_metadata_cache *cache,
+			  const struct lttng_event_field *fields,
+			  unsigned int nr_fields);
+#endif
+
 #endif /* _LTTNG_METADATA_H */

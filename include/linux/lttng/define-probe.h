@@ -24,9 +24,31 @@
  *     the kernel's tracepoint (check_trace_callback_type_<name>());
  *  5. the provider descriptor and its registration at boot.
  *
- * Field macros: ctf_integer(type, name, expr), ctf_integer_hex(type, name,
- * expr), ctf_array(type, name, src, len), ctf_array_text(type, name, src,
- * len), ctf_string(name, src).
+ * Field macros, with LTTng-modules' names and meaning:
+ *
+ *	ctf_integer(type, name, expr), ctf_integer_hex(type, name, expr)
+ *	ctf_integer_network(type, name, expr), ctf_integer_network_hex(...)
+ *		an integer; the network ones hold a big-endian value (htonl())
+ *		and say so in the metadata (byte_order = be)
+ *	ctf_array(type, name, src, len), ctf_array_hex(...),
+ *	ctf_array_network(...), ctf_array_text(type, name, src, len)
+ *	ctf_sequence(type, name, src, length_type, len), ctf_sequence_hex(...),
+ *	ctf_sequence_network(...), ctf_sequence_text(...)
+ *		len elements, after a field _name_length of length_type that
+ *		holds len; text is copied up to its first NUL and zeroed after
+ *	ctf_array_bitfield(type, name, src, len)
+ *	ctf_sequence_bitfield(type, name, src, length_type, len)
+ *		the bits of len words of type, as 1-bit elements, least
+ *		significant first; a sequence's length field counts bits
+ *	ctf_string(name, src)
+ *	ctf_enum(enum, type, name, expr)
+ *		an integer labelled by an enumeration that the events file
+ *		declares, before its first use, with
+ *		LTTNG_TRACEPOINT_ENUM(enum, TP_ENUM_VALUES(entries)), the
+ *		entries being ctf_enum_value(label, value),
+ *		ctf_enum_range(label, first, last) and ctf_enum_auto(label)
+ *		(the value after the previous entry's last)
+ *
  * LTTNG_TRACEPOINT_EVENT_MAP(tp, name, ...) records tracepoint tp under
  * another event name.
  *
@@ -72,6 +94,52 @@
 
 #define __LTTNG_UNDEF_FIELDS
 
+/* Enumerations are declared by pass 0 only. */
+#define LTTNG_TRACEPOINT_ENUM(_name, _values)
+#define TP_ENUM_VALUES(args...)	args
+
+/* The variants that share another macro's code, in every pass. */
+#define ctf_integer_network(_type, _name, _src)				\
+	__ctf_integer(_type, _name, _src, 0, 1)
+#define ctf_integer_network_hex(_type, _name, _src)			\
+	__ctf_integer(_type, _name, _src, 1, 1)
+#define ctf_array_hex(_type, _name, _src, _len)				\
+	__ctf_array(_type, _name, _src, _len, 1, 0)
+#define ctf_array_network(_type, _name, _src, _len)			\
+	__ctf_array(_type, _name, _src, _len, 0, 1)
+#define ctf_sequence(_type, _name, _src, _ltype, _len)			\
+	__ctf_sequence(_type, _name, _src, _ltype, _len, 0, 0)
+#define ctf_sequence_hex(_type, _name, _src, _ltype, _len)		\
+	__ctf_sequence(_type, _name, _src, _ltype, _len, 1, 0)
+#define ctf_sequence_network(_type, _name, _src, _ltype, _len)		\
+	__ctf_sequence(_type, _name, _src, _ltype, _len, 0, 1)
+
+/* Pass 0: enumerations. */
+#define ctf_enum_value(_label, _value)					\
+	{ .label = (_label), .start = (_value), .end = (_value) },
+#define ctf_enum_range(_label, _first, _last)				\
+	{ .label = (_label), .start = (_first), .end = (_last) },
+#define ctf_enum_auto(_label)						\
+	{ .label = (_label), .is_auto = true },
+#undef LTTNG_TRACEPOINT_ENUM
+#define LTTNG_TRACEPOINT_ENUM(_name, _values)				\
+	static const struct lttng_enum_entry __lttng_enum_entries_##_name[] = { \
+		_values							\
+	};								\
+	static const struct lttng_enum_desc __lttng_enum_##_name = {	\
+		.name = #_name,						\
+		.entries = __lttng_enum_entries_##_name,		\
+		.nr_entries = ARRAY_SIZE(__lttng_enum_entries_##_name),	\
+	};
+#define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)
+#include LTTNG_PROBE_EVENTS_FILE
+#undef ctf_enum_value
+#undef ctf_enum_range
+#undef ctf_enum_auto
+#undef LTTNG_TRACEPOINT_ENUM
+#define LTTNG_TRACEPOINT_ENUM(_name, _values)
+#undef LTTNG_TRACEPOINT_EVENT_MAP
+
 /* Pass 1: field descriptions. */
 #define ctf_integer(_type, _name, _src)					\
 	{ .name = #_name, .type = LTTNG_FIELD_INTEGER,			\
@@ -89,6 +157,35 @@
 	  .size = sizeof(_type), .len = (_len) },
 #define ctf_string(_name, _src)						\
 	{ .name = #_name, .type = LTTNG_FIELD_STRING, .size = 1 },
+#define __ctf_integer(_type, _name, _src, _hex, _network)		\
+	{ .name = #_name, .type = LTTNG_FIELD_INTEGER,			\
+	  .size = sizeof(_type), .is_signed = is_signed_type(_type),	\
+	  .hex = (_hex), .network = (_network) },
+#define __ctf_array(_type, _name, _src, _len, _hex, _network)		\
+	{ .name = #_name, .type = LTTNG_FIELD_ARRAY,			\
+	  .size = sizeof(_type), .is_signed = is_signed_type(_type),	\
+	  .len = (_len), .hex = (_hex), .network = (_network) },
+#define ctf_array_bitfield(_type, _name, _src, _len)			\
+	{ .name = #_name, .type = LTTNG_FIELD_ARRAY,			\
+	  .elem = LTTNG_ELEM_BITS, .size = sizeof(_type), .len = (_len) },
+#define __ctf_sequence_of(_type, _name, _ltype, _elem, _hex, _network)	\
+	{ .name = "_" #_name "_length", .type = LTTNG_FIELD_INTEGER,	\
+	  .size = sizeof(_ltype), .is_signed = is_signed_type(_ltype) },	\
+	{ .name = #_name, .type = LTTNG_FIELD_SEQUENCE_OF,		\
+	  .elem = (_elem), .size = sizeof(_type),			\
+	  .is_signed = is_signed_type(_type), .hex = (_hex),		\
+	  .network = (_network) },
+#define __ctf_sequence(_type, _name, _src, _ltype, _len, _hex, _network) \
+	__ctf_sequence_of(_type, _name, _ltype, LTTNG_ELEM_INTEGER,	\
+			  _hex, _network)
+#define ctf_sequence_text(_type, _name, _src, _ltype, _len)		\
+	__ctf_sequence_of(_type, _name, _ltype, LTTNG_ELEM_TEXT, 0, 0)
+#define ctf_sequence_bitfield(_type, _name, _src, _ltype, _len)	\
+	__ctf_sequence_of(_type, _name, _ltype, LTTNG_ELEM_BITS, 0, 0)
+#define ctf_enum(_enum, _type, _name, _src)				\
+	{ .name = #_name, .type = LTTNG_FIELD_ENUM,			\
+	  .size = sizeof(_type), .is_signed = is_signed_type(_type),	\
+	  .enum_desc = &__lttng_enum_##_enum },
 #define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
 	static const struct lttng_event_field __lttng_fields_##_name[] = { \
 		_fields							\
@@ -99,6 +196,14 @@
 #undef ctf_array
 #undef ctf_array_text
 #undef ctf_string
+#undef __ctf_integer
+#undef __ctf_array
+#undef ctf_array_bitfield
+#undef __ctf_sequence
+#undef ctf_sequence_text
+#undef ctf_sequence_bitfield
+#undef ctf_enum
+#undef __ctf_sequence_of
 #undef LTTNG_TRACEPOINT_EVENT_MAP
 
 /* Pass 2: payload size; string lengths are kept for pass 3. */
@@ -111,6 +216,21 @@
 #define ctf_string(_name, _src)						\
 	__dyn[__di] = strlen((_src) ?: "(null)") + 1;			\
 	__len += __dyn[__di++];
+#define __ctf_integer(_type, _name, _src, _hex, _network)		\
+	__len += sizeof(_type);
+#define __ctf_array(_type, _name, _src, _len, _hex, _network)		\
+	__len += sizeof(_type) * (_len);
+#define ctf_array_bitfield(_type, _name, _src, _len)			\
+	__len += sizeof(_type) * (_len);
+#define __ctf_sequence(_type, _name, _src, _ltype, _len, _hex, _network) \
+	__dyn[__di] = (_len);						\
+	__len += sizeof(_ltype) + sizeof(_type) * __dyn[__di++];
+#define ctf_sequence_text(_type, _name, _src, _ltype, _len)		\
+	__ctf_sequence(_type, _name, _src, _ltype, _len, 0, 0)
+#define ctf_sequence_bitfield(_type, _name, _src, _ltype, _len)	\
+	__ctf_sequence(_type, _name, _src, _ltype, _len, 0, 0)
+#define ctf_enum(_enum, _type, _name, _src)				\
+	__len += sizeof(_type);
 #define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
 	static __always_inline size_t					\
 	__lttng_size_##_name(size_t *__dyn, _proto)			\
@@ -129,6 +249,13 @@
 #undef ctf_array
 #undef ctf_array_text
 #undef ctf_string
+#undef __ctf_integer
+#undef __ctf_array
+#undef ctf_array_bitfield
+#undef __ctf_sequence
+#undef ctf_sequence_text
+#undef ctf_sequence_bitfield
+#undef ctf_enum
 #undef LTTNG_TRACEPOINT_EVENT_MAP
 
 /* Pass 3: the probe callback. */
@@ -151,6 +278,32 @@
 		lttng_event_write(&__ctx, "", 1);			\
 		__di++;							\
 	}
+#define __ctf_integer(_type, _name, _src, _hex, _network)		\
+	ctf_integer(_type, _name, _src)
+#define __ctf_array(_type, _name, _src, _len, _hex, _network)		\
+	ctf_array(_type, _name, _src, _len)
+#define ctf_array_bitfield(_type, _name, _src, _len)			\
+	lttng_event_write_bits(&__ctx, (_src), sizeof(_type), (_len));
+/* The length field, with the count kept by pass 2 (times @_mul). */
+#define __ctf_sequence_len(_ltype, _mul)				\
+	{								\
+		_ltype __l = __dyn[__di] * (_mul);			\
+									\
+		lttng_event_write(&__ctx, &__l, sizeof(__l));		\
+	}
+#define __ctf_sequence(_type, _name, _src, _ltype, _len, _hex, _network) \
+	__ctf_sequence_len(_ltype, 1)					\
+	lttng_event_write(&__ctx, (_src), sizeof(_type) * __dyn[__di++]);
+#define ctf_sequence_text(_type, _name, _src, _ltype, _len)		\
+	__ctf_sequence_len(_ltype, 1)					\
+	lttng_event_write_text(&__ctx, (const char *)(_src),		\
+			       sizeof(_type) * __dyn[__di++]);
+#define ctf_sequence_bitfield(_type, _name, _src, _ltype, _len)	\
+	__ctf_sequence_len(_ltype, sizeof(_type) * BITS_PER_BYTE)	\
+	lttng_event_write_bits(&__ctx, (_src), sizeof(_type),		\
+			       __dyn[__di++]);
+#define ctf_enum(_enum, _type, _name, _src)				\
+	ctf_integer(_type, _name, _src)
 #define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
 	static void __lttng_probe_##_name(void *__data, _proto)		\
 	{								\
@@ -176,6 +329,14 @@
 #undef ctf_array
 #undef ctf_array_text
 #undef ctf_string
+#undef __ctf_integer
+#undef __ctf_array
+#undef ctf_array_bitfield
+#undef __ctf_sequence
+#undef ctf_sequence_text
+#undef ctf_sequence_bitfield
+#undef ctf_enum
+#undef __ctf_sequence_len
 #undef LTTNG_TRACEPOINT_EVENT_MAP
 
 /* Pass 4: event descriptors, and the prototype check. */
@@ -217,4 +378,13 @@ static int __init LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER)(void
 early_initcall(LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER));
 
 #undef LTTNG_TRACEPOINT_EVENT
+#undef LTTNG_TRACEPOINT_ENUM
+#undef TP_ENUM_VALUES
+#undef ctf_integer_network
+#undef ctf_integer_network_hex
+#undef ctf_array_hex
+#undef ctf_array_network
+#undef ctf_sequence
+#undef ctf_sequence_hex
+#undef ctf_sequence_network
 #undef __LTTNG_PROBE_SESSION_OK
