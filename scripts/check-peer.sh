@@ -39,6 +39,8 @@
 #                 matches a script whose path contains it
 #   SKIP_BUILD=1  use the kernel as it is built
 #   PEER_MEM      guest memory (default 2G)
+#   PEER_TIMEOUT_MAX  cap on every script's timeout, in seconds: a quick
+#                 survey (a script killed at the cap reports "(timeout)")
 
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -111,25 +113,55 @@ build() {
 	echo "$RECIPE" >"$TREE.stamp"
 }
 
-# wrap NAME TARGET [ARGS...]: the tree's src/bin/NAME/NAME runs TARGET.
+# wrapper TARGET [ARGS...]: the text of a src/bin wrapper that runs TARGET.
+wrapper() {
+	local target=$1
+	shift
+	cat <<-EOF
+		#!/bin/sh
+		# check-peer.sh: Debian's ${target##*/}, its log kept in \$PEER_LOGS.
+		log=/dev/null
+		[ -n "\${PEER_LOGS:-}" ] && log=\$PEER_LOGS/${target##*/}.log
+		exec $target $* "\$@" 2>>"\$log"
+	EOF
+}
+
+# wrap CHECK|WRITE: check, or write, the tree's src/bin/NAME/NAME entries,
+# which are Debian's binaries, the daemons behind a wrapper that keeps
+# their logs.
 wrap() {
-	local name=$1 target=$2 w
-	shift 2
-	w=$TREE/src/bin/$name/$name
-	[[ -x $target ]] || die "$target missing (package lttng-tools)"
-	rm -f "$w"
-	if (($#)); then
-		cat >"$w" <<-EOF
-			#!/bin/sh
-			# check-peer.sh: Debian's $name, its log kept in \$PEER_LOGS.
-			log=/dev/null
-			[ -n "\${PEER_LOGS:-}" ] && log=\$PEER_LOGS/$name.log
-			exec $target $* "\$@" 2>>"\$log"
-		EOF
-		chmod +x "$w"
-	else
-		ln -s "$target" "$w"
-	fi
+	local mode=$1 name target w
+	local -A want=(
+		[lttng]="/usr/bin/lttng"
+		[lttng-sessiond]="/usr/bin/lttng-sessiond -vvv --verbose-consumer"
+		[lttng-relayd]="/usr/bin/lttng-relayd -vvv"
+		[lttng-consumerd]="/usr/lib/$(gcc -dumpmachine)/lttng/libexec/lttng-consumerd"
+	)
+	for name in "${!want[@]}"; do
+		w=$TREE/src/bin/$name/$name
+		target=${want[$name]%% *}
+		if [[ $mode == CHECK ]]; then
+			if [[ $target == "${want[$name]}" ]]; then
+				[[ $(readlink "$w") == "$target" ]] || return 1
+			else
+				# shellcheck disable=SC2086 # the binary and its options
+				cmp -s "$w" <(wrapper ${want[$name]}) || return 1
+			fi
+			continue
+		fi
+		[[ -x $target ]] || die "$target missing (package lttng-tools)"
+		rm -f "$w.tmp"
+		if [[ $target == "${want[$name]}" ]]; then
+			# No options: the binary itself (the CLI's stderr is the
+			# tests' to read).
+			ln -s "$target" "$w.tmp"
+		else
+			# shellcheck disable=SC2086
+			wrapper ${want[$name]} >"$w.tmp"
+			chmod +x "$w.tmp"
+		fi
+		mv -fT "$w.tmp" "$w"
+	done
 }
 
 # results SCRIPT: "ok notok skip unreached" from its TAP output.
@@ -243,16 +275,19 @@ for p in "$ROOT" "$CACHE"; do
 	[[ $p != *"'"* ]] || die "$p: a path with a quote is not supported"
 done
 
+# The tree is shared by every checkout: a run holds it shared, a build or
+# a change of the wrappers exclusive (and then goes on shared).
 mkdir -p "$CACHE"
 exec {lockfd}>"$CACHE/.lock"
-flock "$lockfd"
-if [[ ! -f $TREE.stamp || $(cat "$TREE.stamp") != "$RECIPE" ]]; then
-	build
+flock -s "$lockfd"
+if [[ ! -f $TREE.stamp || $(cat "$TREE.stamp") != "$RECIPE" ]] || ! wrap CHECK; then
+	flock "$lockfd"
+	if [[ ! -f $TREE.stamp || $(cat "$TREE.stamp") != "$RECIPE" ]]; then
+		build
+	fi
+	wrap WRITE
+	flock -s "$lockfd"
 fi
-wrap lttng /usr/bin/lttng
-wrap lttng-sessiond /usr/bin/lttng-sessiond -vvv --verbose-consumer
-wrap lttng-relayd /usr/bin/lttng-relayd -vvv
-wrap lttng-consumerd "/usr/lib/$(gcc -dumpmachine)/lttng/libexec/lttng-consumerd"
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
 	"$ROOT/scripts/build-kernel.sh" normal
@@ -277,6 +312,9 @@ printf '%-70s %5s %6s %5s %5s %5s  %s\n' script ok notok skip unrch secs verdict
 while read -r s t; do
 	[[ -n $s && $s != \#* ]] || continue
 	selected "$s" || continue
+	if [[ -n ${PEER_TIMEOUT_MAX:-} ]] && ((t > PEER_TIMEOUT_MAX)); then
+		t=$PEER_TIMEOUT_MAX
+	fi
 	run_one "$s" "$t"
 	d=$RESULTS/${s//\//_}
 	read -r -a c < <(tap_counts "$d/tap.txt")
