@@ -527,7 +527,10 @@ void lttng_rb_commit(struct lttng_rb_chan *chan, const struct lttng_rb_ctx *ctx)
 }
 EXPORT_SYMBOL_GPL(lttng_rb_commit);
 
-/* Close the open packet; with @empty, emit an empty one if none is open. */
+/*
+ * Close the open packet; with @empty, or on a buffer that never had a
+ * packet, emit an empty one if none is open.
+ */
 static void rb_switch(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 		      bool empty)
 {
@@ -547,7 +550,16 @@ static void rb_switch(struct lttng_rb_chan *chan, struct lttng_rb_buf *buf,
 			}
 			continue;
 		}
-		if (!empty || rb_slot_busy(chan, buf, old))
+		/*
+		 * No packet is open.  FLUSH_EMPTY emits an empty one, and so
+		 * does the first flush of a buffer that never had a packet:
+		 * LTTng-modules opens a buffer's first packet when it creates
+		 * the buffer, so the first FLUSH of an idle CPU's stream
+		 * gives the consumer a packet.  lttng-relayd ignores the live
+		 * beacons of a stream that never got a packet, and a live
+		 * viewer waits for such a stream forever.
+		 */
+		if ((!empty && old) || rb_slot_busy(chan, buf, old))
 			return;
 		base = rb_slot_records(chan, buf, old);
 		if (local_try_cmpxchg(&buf->offset, &old,

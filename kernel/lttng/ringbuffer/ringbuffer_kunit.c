@@ -522,11 +522,19 @@ static void lttng_rb_empty_flush(struct kunit *test)
 	struct lttng_rb_buf *buf = lttng_rb_chan_buf(chan, 0);
 	struct lttng_rb_packet pkt;
 
+	/* The first flush of a buffer delivers its first packet, empty. */
 	lttng_rb_buf_flush(buf, false);
-	KUNIT_EXPECT_EQ(test, lttng_rb_get_next(buf), -EAGAIN);
-	lttng_rb_buf_flush(buf, true);
 	KUNIT_EXPECT_EQ(test, t_read_packet(test, buf, &pkt, NULL), 0);
 	KUNIT_EXPECT_EQ(test, pkt.seq, 0UL);
+	KUNIT_EXPECT_EQ(test, pkt.data_size, (unsigned long)T_HDR);
+	KUNIT_EXPECT_EQ(test, pkt.ts_begin, pkt.ts_end);
+	/* Then a flush with no packet open delivers nothing... */
+	lttng_rb_buf_flush(buf, false);
+	KUNIT_EXPECT_EQ(test, lttng_rb_get_next(buf), -EAGAIN);
+	/* ...and FLUSH_EMPTY an empty packet. */
+	lttng_rb_buf_flush(buf, true);
+	KUNIT_EXPECT_EQ(test, t_read_packet(test, buf, &pkt, NULL), 0);
+	KUNIT_EXPECT_EQ(test, pkt.seq, 1UL);
 	KUNIT_EXPECT_EQ(test, pkt.data_size, (unsigned long)T_HDR);
 	KUNIT_EXPECT_EQ(test, pkt.ts_begin, pkt.ts_end);
 	KUNIT_EXPECT_EQ(test, lttng_rb_padded_size(&pkt), PAGE_SIZE);
@@ -534,7 +542,7 @@ static void lttng_rb_empty_flush(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_write(chan, 7, T_REC), 0);
 	lttng_rb_buf_flush(buf, true);
 	KUNIT_EXPECT_EQ(test, t_read_packet(test, buf, &pkt, NULL), 1);
-	KUNIT_EXPECT_EQ(test, pkt.seq, 1UL);
+	KUNIT_EXPECT_EQ(test, pkt.seq, 2UL);
 	KUNIT_EXPECT_EQ(test, lttng_rb_get_next(buf), -EAGAIN);
 	t_chan_done(chan);
 }
