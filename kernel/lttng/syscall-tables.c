@@ -18,6 +18,10 @@
  *	LTTNG_SC_DATA(arg, name, len, count, size)
  *						the array it points to
  *
+ * or, for a syscall whose payload is hand-written (syscall-payloads.c),
+ *
+ *	LTTNG_SC_PAYLOAD(abi, nr, name)
+ *
  * This file includes it once per pass, as define-probe.h does for probe
  * providers: the CTF fields of each event, its ops, the size of its fixed
  * fields, whether it reads user memory, and last the tables by slot.
@@ -32,6 +36,7 @@
 #define LTTNG_SC_COMPAT
 #endif
 
+#include "syscall-payloads.h"
 #include "syscall-tables.h"
 
 #define LTTNG_SC_INCLUDES
@@ -47,6 +52,9 @@
 #define LTTNG_SC_SLOT_compat(nr)	(LTTNG_SC_NR_NATIVE + (nr))
 #define LTTNG_SC_PREFIX_native		""
 #define LTTNG_SC_PREFIX_compat		"compat_"
+
+/* A hand-written payload has its fields elsewhere, and one op (pass 2). */
+#define LTTNG_SC_PAYLOAD(abi, nr, name)
 
 /* Pass 1: the CTF fields. */
 #define LTTNG_SC_INT(i, t, n)						\
@@ -79,7 +87,19 @@
 #undef LTTNG_SC_DATA
 #undef LTTNG_SC
 
-/* Pass 2: the ops, one per field. */
+/* Pass 2: the ops, one per field; a payload's one op. */
+#undef LTTNG_SC_PAYLOAD
+#define LTTNG_SC_PAYLOAD(abi, nr, name)					\
+	static const struct lttng_sc_op					\
+	lttng_sc_##abi##_entry_##name##_o[] = { {			\
+		.kind = LTTNG_SC_OP_PAYLOAD,				\
+		.count = LTTNG_SC_PL_##name##_entry,			\
+	} };								\
+	static const struct lttng_sc_op					\
+	lttng_sc_##abi##_exit_##name##_o[] = { {			\
+		.kind = LTTNG_SC_OP_PAYLOAD,				\
+		.count = LTTNG_SC_PL_##name##_exit,			\
+	} };
 #define LTTNG_SC_INT(i, t, n)						\
 	{ .kind = LTTNG_SC_OP_INT, .arg = (i), .size = sizeof(t) },
 #define LTTNG_SC_HEX(i, n)						\
@@ -107,6 +127,8 @@
 #undef LTTNG_SC_OBJECT
 #undef LTTNG_SC_DATA
 #undef LTTNG_SC
+#undef LTTNG_SC_PAYLOAD
+#define LTTNG_SC_PAYLOAD(abi, nr, name)
 
 /* Pass 3: the bytes of the fixed-size fields; a sequence has a u16. */
 #define LTTNG_SC_INT(i, t, n)		+ sizeof(t)
@@ -201,7 +223,31 @@ enum {
 	lttng_sc_unknown_exit_u = 0,
 };
 
+/*
+ * A hand-written payload: the fields of syscall-payloads.c, its op, and
+ * the size and the user memory are the payload's business.
+ */
+#define LTTNG_SC_PL_EVENT(_name, _bare, _slot, _exit, _id, _pl) {	\
+	.desc = {							\
+		.name = (_name),					\
+		.fields = lttng_sc_pl_##_pl##_f,			\
+		.nr_fields = LTTNG_SC_PL_##_pl##_nr,			\
+		.syscall = (_slot) + 1,					\
+		.syscall_exit = (_exit),				\
+	},								\
+	.ops = _id##_o,							\
+	.name = (_bare),						\
+	.user = true,							\
+	.args = true,							\
+}
+
 /* Pass 5: the tables, by slot. */
+#undef LTTNG_SC_PAYLOAD
+#define LTTNG_SC_PAYLOAD(abi, nr, name)					\
+	[LTTNG_SC_SLOT_##abi(nr)] = LTTNG_SC_PL_EVENT(			\
+		LTTNG_SC_PREFIX_##abi "syscall_entry_" #name, #name,	\
+		LTTNG_SC_SLOT_##abi(nr), false,				\
+		lttng_sc_##abi##_entry_##name, name##_entry),
 #define LTTNG_SC(abi, nr, name, in, out)				\
 	[LTTNG_SC_SLOT_##abi(nr)] = LTTNG_SC_EVENT(			\
 		LTTNG_SC_PREFIX_##abi "syscall_entry_" #name, #name,	\
@@ -218,7 +264,13 @@ const struct lttng_sc_event lttng_sc_entry[LTTNG_SC_NR_SLOTS] = {
 #endif
 };
 #undef LTTNG_SC
+#undef LTTNG_SC_PAYLOAD
 
+#define LTTNG_SC_PAYLOAD(abi, nr, name)					\
+	[LTTNG_SC_SLOT_##abi(nr)] = LTTNG_SC_PL_EVENT(			\
+		LTTNG_SC_PREFIX_##abi "syscall_exit_" #name, #name,	\
+		LTTNG_SC_SLOT_##abi(nr), true,				\
+		lttng_sc_##abi##_exit_##name, name##_exit),
 #define LTTNG_SC(abi, nr, name, in, out)				\
 	[LTTNG_SC_SLOT_##abi(nr)] = LTTNG_SC_EVENT(			\
 		LTTNG_SC_PREFIX_##abi "syscall_exit_" #name, #name,	\
@@ -235,3 +287,4 @@ const struct lttng_sc_event lttng_sc_exit[LTTNG_SC_NR_SLOTS] = {
 #endif
 };
 #undef LTTNG_SC
+#undef LTTNG_SC_PAYLOAD

@@ -14,6 +14,9 @@
  * SYSCALL_LIST and SYSCALL_MASK.  A slot that the tables do not describe
  * (a reserved or unimplemented number) has an event with no name: the
  * unknown event records it.
+ *
+ * The few syscalls whose payload no op describes (select, poll, epoll)
+ * have one op, LTTNG_SC_OP_PAYLOAD, and the fields of syscall-payloads.c.
  */
 #ifndef _LTTNG_SYSCALL_TABLES_H
 #define _LTTNG_SYSCALL_TABLES_H
@@ -54,6 +57,7 @@ enum lttng_sc_op_kind {
 	LTTNG_SC_OP_ARGS,	/* the six argument registers */
 	LTTNG_SC_OP_STRING,	/* the user string an argument points to */
 	LTTNG_SC_OP_DATA,	/* user memory an argument points to */
+	LTTNG_SC_OP_PAYLOAD,	/* every field, by payload @count */
 };
 
 /* How many elements an LTTNG_SC_OP_DATA op has. */
@@ -69,7 +73,8 @@ enum lttng_sc_len {
  * @arg: the argument, from 0
  * @size: LTTNG_SC_OP_INT: bytes recorded
  * @len: LTTNG_SC_OP_DATA: enum lttng_sc_len
- * @count: LTTNG_SC_OP_DATA: the count, or the argument that holds it
+ * @count: LTTNG_SC_OP_DATA: the count, or the argument that holds it;
+ *	LTTNG_SC_OP_PAYLOAD: the enum lttng_sc_pl of the payload
  * @elem: LTTNG_SC_OP_DATA: bytes per element
  */
 struct lttng_sc_op {

@@ -38,6 +38,9 @@
  *
  * A syscall tracepoint never nests in itself on a CPU, so one scratch
  * area per CPU is enough.
+ *
+ * select, poll and epoll have LTTng-modules' hand-written payloads
+ * (syscall-payloads.c), which use the same scratch area their own way.
  */
 
 #include <linux/compat.h>
@@ -56,10 +59,14 @@
 #include <kunit/visibility.h>
 
 #include "graph.h"
+#include "syscall-payloads.h"
 #include "syscalls.h"
 
 #define LTTNG_SC_FAULT		"(fault)"
 #define LTTNG_SC_NULL		"(null)"
+
+/* The scratch area holds what any hand-written payload reads. */
+static_assert(LTTNG_SC_PL_SCRATCH_MAX <= LTTNG_SC_SCRATCH_SIZE);
 
 /* Allocated with the first hook, for good: see lttng_syscall_hook(). */
 static char __percpu *lttng_sc_scratch;
@@ -155,6 +162,10 @@ static size_t lttng_sc_fetch(const struct lttng_sc_event *sc,
 					      sc->desc.syscall_exit);
 			if (n && (!uptr || copy_from_user_nofault(scratch, uptr, n)))
 				n = 0;
+		} else if (op->kind == LTTNG_SC_OP_PAYLOAD) {
+			/* The event's only op: the whole payload. */
+			return lttng_sc_payloads[op->count].fetch(args, ret,
+								  scratch);
 		} else {
 			continue;
 		}
@@ -203,6 +214,10 @@ static void lttng_sc_write(struct lttng_event_ctx *ctx,
 			lttng_event_write(ctx, scratch, len[u]);
 			scratch += len[u++];
 			break;
+		case LTTNG_SC_OP_PAYLOAD:
+			lttng_sc_payloads[op->count].write(ctx, args, ret,
+							   scratch);
+			return;
 		}
 	}
 }

@@ -17,6 +17,7 @@
 #include <asm/unistd.h>
 
 #include "graph.h"
+#include "syscall-payloads.h"
 #include "syscalls.h"
 
 static void lttng_sc_check_event(struct kunit *test,
@@ -34,6 +35,19 @@ static void lttng_sc_check_event(struct kunit *test,
 	KUNIT_EXPECT_STREQ(test, strstr(d->name, prefix) + strlen(prefix),
 			   sc->name);
 	KUNIT_EXPECT_PTR_EQ(test, lttng_syscall_name(d), sc->name);
+	/* An event with no field may have no op at all. */
+	if (d->nr_fields && sc->ops[0].kind == LTTNG_SC_OP_PAYLOAD) {
+		/* A hand-written payload: its one op does everything. */
+		KUNIT_ASSERT_LT(test, sc->ops[0].count, LTTNG_SC_PL_NR);
+		KUNIT_EXPECT_NOT_NULL(test, lttng_sc_payloads[sc->ops[0].count].fetch);
+		KUNIT_EXPECT_NOT_NULL(test, lttng_sc_payloads[sc->ops[0].count].write);
+		KUNIT_EXPECT_TRUE(test, sc->user);
+		KUNIT_EXPECT_TRUE(test, sc->args);
+		KUNIT_EXPECT_EQ(test, sc->size, 0);
+		if (exit)
+			KUNIT_EXPECT_STREQ(test, d->fields[0].name, "ret");
+		return;
+	}
 	for (i = 0; i < d->nr_fields; i++) {
 		const struct lttng_sc_op *op = &sc->ops[i];
 		const struct lttng_event_field *f = &d->fields[i];
@@ -233,12 +247,107 @@ static void lttng_sc_strings(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, buf, "(fault)");
 }
 
+/* LTTng-modules' fields for select, poll and epoll, native and ia32. */
+static void lttng_sc_payload_fields(struct kunit *test)
+{
+	static const char * const pselect6_in[] = {
+		"n", "overflow", "tvp", "sig", "_readfds_length", "readfds",
+		"_writefds_length", "writefds", "_exceptfds_length", "exceptfds",
+	};
+	static const char * const poll_out[] = {
+		"ret", "nfds", "fds_length", "fds",
+	};
+	static const char * const ppoll_out[] = {
+		"ret", "nfds", "fds_length", "overflow", "fds",
+	};
+	static const char * const epoll_ctl_in[] = {
+		"epfd", "op_enum", "fd", "event",
+	};
+	static const char * const epoll_wait_out[] = {
+		"ret", "fds_length", "overflow", "fds",
+	};
+	const struct lttng_event_field *f;
+
+	lttng_sc_expect_fields(test, &lttng_sc_entry[__NR_pselect6].desc,
+			       pselect6_in, ARRAY_SIZE(pselect6_in));
+	KUNIT_EXPECT_TRUE(test, lttng_sc_entry[__NR_pselect6].desc.fields[3].hex);
+	KUNIT_EXPECT_FALSE(test, lttng_sc_entry[__NR_pselect6].desc.fields[2].hex);
+	lttng_sc_expect_fields(test, &lttng_sc_exit[__NR_poll].desc, poll_out,
+			       ARRAY_SIZE(poll_out));
+	lttng_sc_expect_fields(test, &lttng_sc_exit[__NR_ppoll].desc, ppoll_out,
+			       ARRAY_SIZE(ppoll_out));
+	lttng_sc_expect_fields(test, &lttng_sc_entry[__NR_epoll_ctl].desc,
+			       epoll_ctl_in, ARRAY_SIZE(epoll_ctl_in));
+	lttng_sc_expect_fields(test, &lttng_sc_exit[__NR_epoll_pwait].desc,
+			       epoll_wait_out, ARRAY_SIZE(epoll_wait_out));
+	/* poll's element: fd, raw_events, then 5 flags and 3 bits. */
+	f = &lttng_sc_exit[__NR_poll].desc.fields[3];
+	KUNIT_EXPECT_EQ(test, f->type, LTTNG_FIELD_SEQUENCE_OF);
+	KUNIT_EXPECT_STREQ(test, f->length_name, "fds_length");
+	KUNIT_ASSERT_EQ(test, f->nr_fields, 3);
+	KUNIT_ASSERT_EQ(test, f->fields[2].nr_fields, 6);
+	KUNIT_EXPECT_STREQ(test, f->fields[2].fields[4].name, "POLLHUP");
+	KUNIT_EXPECT_EQ(test, f->fields[2].fields[5].bits, 3);
+#ifdef CONFIG_IA32_EMULATION
+	KUNIT_EXPECT_STREQ(test,
+			   lttng_sc_entry[LTTNG_SC_NR_NATIVE + 168].desc.name,
+			   "compat_syscall_entry_poll");
+	KUNIT_EXPECT_PTR_EQ(test,
+			    lttng_sc_entry[LTTNG_SC_NR_NATIVE + 168].desc.fields,
+			    lttng_sc_entry[__NR_poll].desc.fields);
+#endif
+}
+
+/*
+ * No user memory here: what each payload records of pointers that
+ * fault, and its bounds, which do not depend on the memory.
+ */
+static void lttng_sc_payload_faults(struct kunit *test)
+{
+	void *scratch = kunit_kzalloc(test, LTTNG_SC_SCRATCH_SIZE, GFP_KERNEL);
+	const struct lttng_sc_payload *pl = lttng_sc_payloads;
+	unsigned long args[LTTNG_SC_MAX_ARGS] = { 1, 0x42, 0, 0, 0, 0 };
+
+	KUNIT_ASSERT_NOT_NULL(test, scratch);
+	/* select(1, bad, NULL, NULL, NULL): no set. */
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_select_entry].fetch(args, 0, scratch),
+			4 + 1 + 8 + 3);
+	/* n past __FD_SETSIZE, or a set at exit of a failure: no set. */
+	args[1] = 0;
+	args[0] = 1025;
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_select_entry].fetch(args, 0, scratch),
+			16);
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_pselect6_exit].fetch(args, -9, scratch),
+			8 + 1 + 8 + 3);
+	/* poll(bad, 600, 0): overflow, no entry. */
+	args[0] = 0x42;
+	args[1] = 600;
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_poll_entry].fetch(args, 0, scratch),
+			4 + 4 + 4 + 1);
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_ppoll_exit].fetch(args, 3, scratch),
+			8 + 4 + 4 + 1);
+	/* epoll_ctl's event, unreadable: recorded as zeros. */
+	args[3] = 0x42;
+	memset(scratch, 0xff, LTTNG_SC_SCRATCH_SIZE);
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_epoll_ctl_entry].fetch(args, 0, scratch),
+			12 + 17);
+	KUNIT_EXPECT_TRUE(test, mem_is_zero(scratch, 12));
+	/* epoll_wait(.., bad, 1, ..) = 1: no event. */
+	args[2] = 1;
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_epoll_wait_exit].fetch(args, 1, scratch),
+			8 + 4 + 1);
+	KUNIT_EXPECT_EQ(test, pl[LTTNG_SC_PL_epoll_pwait_entry].fetch(args, 0, scratch),
+			12 + 16);
+}
+
 static struct kunit_case lttng_syscalls_test_cases[] = {
 	KUNIT_CASE(lttng_sc_tables),
 	KUNIT_CASE(lttng_sc_known),
 	KUNIT_CASE(lttng_sc_iteration),
 	KUNIT_CASE(lttng_sc_bounds),
 	KUNIT_CASE(lttng_sc_strings),
+	KUNIT_CASE(lttng_sc_payload_fields),
+	KUNIT_CASE(lttng_sc_payload_faults),
 	{}
 };
 

@@ -30,12 +30,14 @@
 #   - any other pointer: its value, in hexadecimal.
 #
 # The overrides file holds what needs a human: the types worth recording,
-# and per-argument rules where the guess above is wrong (nanosleep's rqtp
-# is not const but is an input; pipe's fildes points to two ints).  Its
-# format is described at its top.
+# per-argument rules where the guess above is wrong (nanosleep's rqtp is
+# not const but is an input; pipe's fildes points to two ints), and the
+# syscalls whose payload is written by hand (kernel/lttng/syscall-payloads.c).
+# Its format is described at its top.
 #
 # The output, on stdout, is a C header of LTTNG_SC() lines, one per
-# syscall described, for kernel/lttng/syscall-tables.c.  With -k, #if
+# syscall described, and LTTNG_SC_PAYLOAD(abi, nr, name) lines for the
+# hand-written ones, for kernel/lttng/syscall-tables.c.  With -k, #if
 # conditions on CONFIG_ symbols around the definitions are evaluated
 # against that configuration (auto.conf), so that the definition this
 # kernel compiles is the one used.  With -d, a Makefile dependency file
@@ -85,6 +87,8 @@ my %types;		# pointee type => 1: recorded as an object
 my @includes;		# headers that define them
 my %ptrtypes;		# typedefs of pointers
 my %valtypes;		# type => the C type it is recorded as
+my %payloads;		# syscall => where: its payload is hand-written
+my %used_payload;
 my %rules;		# "name:arg" => { dir, kind, len, where }
 my %used_rule;
 
@@ -119,6 +123,9 @@ sub parse_overrides {
 		} elsif ($w[0] eq 'pointer-type') {
 			fail("$where: pointer-type NAME") unless @w == 2;
 			$ptrtypes{$w[1]} = 1;
+		} elsif ($w[0] eq 'payload') {
+			fail("$where: payload SYSCALL") unless @w == 2;
+			$payloads{$w[1]} = $where;
 		} elsif ($w[0] eq 'value-type') {
 			fail("$where: value-type NAME C-TYPE") unless @w >= 3;
 			$valtypes{$w[1]} = join ' ', @w[2 .. $#w];
@@ -565,6 +572,13 @@ for my $abi ('native', 'compat') {
 		fail("$tbl: bad entry point $fn") unless $name =~ /^[A-Za-z_]\w*$/;
 		fail("$tbl: number $nr twice") if $seen{$nr}++;
 		fail("$tbl: two syscalls named $name") if $seen_name{$name}++;
+		if ($payloads{$name}) {
+			$used_payload{$name} = 1;
+			next unless $out;
+			print "LTTNG_SC_PAYLOAD($abi, $nr, $name)\n";
+			$count{$abi}++;
+			next;
+		}
 		my $def = find_def($fn);
 		if (!$def) {
 			next unless $out;
@@ -582,6 +596,9 @@ for my $abi ('native', 'compat') {
 }
 print "#endif /* LTTNG_SC_INCLUDES */\n";
 
+for my $p (sort keys %payloads) {
+	fail("$payloads{$p}: $p: no such syscall") unless $used_payload{$p};
+}
 for my $r (sort keys %rules) {
 	fail("$rules{$r}{where}: $r: no such syscall argument") unless $used_rule{$r};
 }
