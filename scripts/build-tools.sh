@@ -28,6 +28,11 @@ gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/lttng_check" \
 gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/syscall_test" \
 	"$ROOT/tools/testing/selftests/lttng/syscall_test.c"
 
+# poll_test, static, for the guest: the workload of the syscalls-poll
+# test (select, poll and epoll payloads).
+gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/poll_test" \
+	"$ROOT/tools/testing/selftests/lttng/poll_test.c"
+
 # syscall_test32, a freestanding ia32 program (int $0x80, no libc, so no
 # 32-bit libc on the host): the workload of the compat syscall events.
 gcc -m32 -static -nostdlib -ffreestanding -fno-pie -no-pie \
