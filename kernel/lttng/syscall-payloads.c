@@ -25,6 +25,8 @@
  *  - epoll_wait, epoll_pwait: at exit, the ret events returned, at most
  *    LTTNG_SC_PL_EPOLL_EVENTS, with "overflow" set when there were more;
  *    none if the array cannot be read.
+ *  - pipe, pipe2, socketpair: at exit, the two fds, read whatever the
+ *    syscall returned, zeros if they cannot be read.
  *
  * Pointers are recorded as their values, never followed, except for the
  * arrays above: no timeval, timespec or sigset is read.
@@ -278,6 +280,41 @@ const struct lttng_event_field lttng_sc_pl_epoll_pwait_exit_f[] = {
 	LTTNG_SC_PL_EPOLL_FDS_FIELD,
 };
 
+/* The two fds of pipe, pipe2 and socketpair: an array of two ints. */
+#define LTTNG_SC_PL_FD_PAIR(_name) {					\
+	.name = _name, .type = LTTNG_FIELD_ARRAY,			\
+	.elem = LTTNG_ELEM_INTEGER, .size = sizeof(int), .is_signed = 1, \
+	.len = 2,							\
+}
+
+/* No field: an empty array of a known size. */
+const struct lttng_event_field lttng_sc_pl_pipe_entry_f[] = {};
+
+const struct lttng_event_field lttng_sc_pl_pipe_exit_f[] = {
+	LTTNG_SC_PL_RET,
+	LTTNG_SC_PL_FD_PAIR("fildes"),
+};
+
+const struct lttng_event_field lttng_sc_pl_pipe2_entry_f[] = {
+	LTTNG_SC_PL_INT("flags", int, 0),
+};
+
+const struct lttng_event_field lttng_sc_pl_pipe2_exit_f[] = {
+	LTTNG_SC_PL_RET,
+	LTTNG_SC_PL_FD_PAIR("fildes"),
+};
+
+const struct lttng_event_field lttng_sc_pl_socketpair_entry_f[] = {
+	LTTNG_SC_PL_INT("family", int, 0),
+	LTTNG_SC_PL_INT("type", int, 0),
+	LTTNG_SC_PL_INT("protocol", int, 0),
+};
+
+const struct lttng_event_field lttng_sc_pl_socketpair_exit_f[] = {
+	LTTNG_SC_PL_RET,
+	LTTNG_SC_PL_FD_PAIR("socket"),
+};
+
 #define LTTNG_SC_PL_CHECK_NR(_ev)					\
 	static_assert(ARRAY_SIZE(lttng_sc_pl_##_ev##_f) ==		\
 		      LTTNG_SC_PL_##_ev##_nr)
@@ -295,6 +332,12 @@ LTTNG_SC_PL_CHECK_NR(epoll_wait_entry);
 LTTNG_SC_PL_CHECK_NR(epoll_wait_exit);
 LTTNG_SC_PL_CHECK_NR(epoll_pwait_entry);
 LTTNG_SC_PL_CHECK_NR(epoll_pwait_exit);
+LTTNG_SC_PL_CHECK_NR(pipe_entry);
+LTTNG_SC_PL_CHECK_NR(pipe_exit);
+LTTNG_SC_PL_CHECK_NR(pipe2_entry);
+LTTNG_SC_PL_CHECK_NR(pipe2_exit);
+LTTNG_SC_PL_CHECK_NR(socketpair_entry);
+LTTNG_SC_PL_CHECK_NR(socketpair_exit);
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -718,31 +761,98 @@ static void lttng_sc_pl_epoll_wait_exit_write(struct lttng_event_ctx *ctx,
 		lttng_sc_pl_epoll_event_write(ctx, &s->events[i]);
 }
 
+/* ---- pipe, pipe2, socketpair ---------------------------------------------- */
+
+/* The scratch area: the two fds, zeros if they cannot be read. */
+static size_t lttng_sc_pl_fd_pair_fetch(const void __user *uptr, int *fds)
+{
+	if (!uptr || copy_from_user_nofault(fds, uptr, 2 * sizeof(int)))
+		memset(fds, 0, 2 * sizeof(int));
+	return sizeof(long) + 2 * sizeof(int);
+}
+
+/* pipe's and pipe2's fildes is argument 0. */
+static size_t lttng_sc_pl_pipe_exit_fetch(const unsigned long *args,
+					  long ret, void *scratch)
+{
+	return lttng_sc_pl_fd_pair_fetch(lttng_sc_pl_uptr(args, 0), scratch);
+}
+
+/* socketpair's usockvec is argument 3. */
+static size_t lttng_sc_pl_socketpair_exit_fetch(const unsigned long *args,
+						long ret, void *scratch)
+{
+	return lttng_sc_pl_fd_pair_fetch(lttng_sc_pl_uptr(args, 3), scratch);
+}
+
+static void lttng_sc_pl_fd_pair_write(struct lttng_event_ctx *ctx,
+				      const unsigned long *args, long ret,
+				      const void *scratch)
+{
+	lttng_sc_pl_ret(ctx, ret);
+	lttng_event_write(ctx, scratch, 2 * sizeof(int));
+}
+
+/* pipe2's flags, socketpair's family, type and protocol: int arguments. */
+static size_t lttng_sc_pl_pipe2_entry_fetch(const unsigned long *args,
+					    long ret, void *scratch)
+{
+	return sizeof(int);
+}
+
+static void lttng_sc_pl_pipe2_entry_write(struct lttng_event_ctx *ctx,
+					  const unsigned long *args, long ret,
+					  const void *scratch)
+{
+	lttng_sc_pl_int(ctx, lttng_sc_pl_arg_int(args, 1));
+}
+
+static size_t lttng_sc_pl_socketpair_entry_fetch(const unsigned long *args,
+						 long ret, void *scratch)
+{
+	return 3 * sizeof(int);
+}
+
+static void lttng_sc_pl_socketpair_entry_write(struct lttng_event_ctx *ctx,
+					       const unsigned long *args,
+					       long ret, const void *scratch)
+{
+	lttng_sc_pl_int(ctx, lttng_sc_pl_arg_int(args, 0));
+	lttng_sc_pl_int(ctx, lttng_sc_pl_arg_int(args, 1));
+	lttng_sc_pl_int(ctx, lttng_sc_pl_arg_int(args, 2));
+}
+
 /* ---- the table ---------------------------------------------------------------- */
 
 static_assert(sizeof(struct lttng_sc_pl_fdsets) <= LTTNG_SC_PL_SCRATCH_MAX);
 static_assert(sizeof(struct lttng_sc_pl_pollfds) <= LTTNG_SC_PL_SCRATCH_MAX);
 static_assert(sizeof(struct lttng_sc_pl_epoll_events) <= LTTNG_SC_PL_SCRATCH_MAX);
 
-#define LTTNG_SC_PL(_ev, _fn)						\
+#define LTTNG_SC_PL(_ev, _f, _w)					\
 	[LTTNG_SC_PL_##_ev] = {						\
-		.fetch = lttng_sc_pl_##_fn##_fetch,			\
-		.write = lttng_sc_pl_##_fn##_write,			\
+		.fetch = lttng_sc_pl_##_f##_fetch,			\
+		.write = lttng_sc_pl_##_w##_write,			\
 	}
 
 const struct lttng_sc_payload lttng_sc_payloads[LTTNG_SC_PL_NR] = {
-	LTTNG_SC_PL(select_entry, select_entry),
-	LTTNG_SC_PL(select_exit, select_exit),
-	LTTNG_SC_PL(pselect6_entry, pselect6_entry),
-	LTTNG_SC_PL(pselect6_exit, select_exit),
-	LTTNG_SC_PL(poll_entry, poll_entry),
-	LTTNG_SC_PL(poll_exit, poll_exit),
-	LTTNG_SC_PL(ppoll_entry, ppoll_entry),
-	LTTNG_SC_PL(ppoll_exit, ppoll_exit),
-	LTTNG_SC_PL(epoll_ctl_entry, epoll_ctl_entry),
-	LTTNG_SC_PL(epoll_ctl_exit, ret),
-	LTTNG_SC_PL(epoll_wait_entry, epoll_wait_entry),
-	LTTNG_SC_PL(epoll_wait_exit, epoll_wait_exit),
-	LTTNG_SC_PL(epoll_pwait_entry, epoll_pwait_entry),
-	LTTNG_SC_PL(epoll_pwait_exit, epoll_wait_exit),
+	LTTNG_SC_PL(select_entry, select_entry, select_entry),
+	LTTNG_SC_PL(select_exit, select_exit, select_exit),
+	LTTNG_SC_PL(pselect6_entry, pselect6_entry, pselect6_entry),
+	LTTNG_SC_PL(pselect6_exit, select_exit, select_exit),
+	LTTNG_SC_PL(poll_entry, poll_entry, poll_entry),
+	LTTNG_SC_PL(poll_exit, poll_exit, poll_exit),
+	LTTNG_SC_PL(ppoll_entry, ppoll_entry, ppoll_entry),
+	LTTNG_SC_PL(ppoll_exit, ppoll_exit, ppoll_exit),
+	LTTNG_SC_PL(epoll_ctl_entry, epoll_ctl_entry, epoll_ctl_entry),
+	LTTNG_SC_PL(epoll_ctl_exit, ret, ret),
+	LTTNG_SC_PL(epoll_wait_entry, epoll_wait_entry, epoll_wait_entry),
+	LTTNG_SC_PL(epoll_wait_exit, epoll_wait_exit, epoll_wait_exit),
+	LTTNG_SC_PL(epoll_pwait_entry, epoll_pwait_entry, epoll_pwait_entry),
+	LTTNG_SC_PL(epoll_pwait_exit, epoll_wait_exit, epoll_wait_exit),
+	/* pipe's entry has no field, so no op, and no payload. */
+	LTTNG_SC_PL(pipe_exit, pipe_exit, fd_pair),
+	LTTNG_SC_PL(pipe2_entry, pipe2_entry, pipe2_entry),
+	LTTNG_SC_PL(pipe2_exit, pipe_exit, fd_pair),
+	LTTNG_SC_PL(socketpair_entry, socketpair_entry, socketpair_entry),
+	LTTNG_SC_PL(socketpair_exit, socketpair_exit, fd_pair),
 };

@@ -5,7 +5,8 @@
  * A few syscalls have a payload that no register op can describe: the fd
  * sets of select, the pollfd arrays of poll, the epoll_event structures
  * of epoll_ctl and epoll_wait, laid out as LTTng-modules lays them out,
- * with its bounds.  Their events have one op, LTTNG_SC_OP_PAYLOAD, whose
+ * with its bounds; and the fd pairs of pipe, pipe2 and socketpair, which
+ * it records as arrays of two ints.  Their events have one op, LTTNG_SC_OP_PAYLOAD, whose
  * @count names a struct lttng_sc_payload: a fetch function that reads
  * user memory into the per-CPU scratch area and says how many bytes the
  * payload takes, and a write function that writes every field of the
@@ -14,7 +15,9 @@
  * scripts/lttng/syscall-overrides marks these syscalls "payload"; the
  * generator then emits LTTNG_SC_PAYLOAD(abi, nr, name) for them, and
  * syscall-tables.c points both events at the fields declared here.  An
- * ia32 syscall of the same name has the same payload.
+ * ia32 syscall of the same name has the same payload, unless the
+ * overrides say "native" (socketpair).  An event with no field (pipe's
+ * entry) has no op.
  */
 #ifndef _LTTNG_SYSCALL_PAYLOADS_H
 #define _LTTNG_SYSCALL_PAYLOADS_H
@@ -44,6 +47,12 @@ enum lttng_sc_pl {
 	LTTNG_SC_PL_epoll_wait_exit,
 	LTTNG_SC_PL_epoll_pwait_entry,
 	LTTNG_SC_PL_epoll_pwait_exit,
+	LTTNG_SC_PL_pipe_entry,
+	LTTNG_SC_PL_pipe_exit,
+	LTTNG_SC_PL_pipe2_entry,
+	LTTNG_SC_PL_pipe2_exit,
+	LTTNG_SC_PL_socketpair_entry,
+	LTTNG_SC_PL_socketpair_exit,
 	LTTNG_SC_PL_NR
 };
 
@@ -66,6 +75,12 @@ enum {
 	LTTNG_SC_PL_epoll_wait_exit_nr = 4,
 	LTTNG_SC_PL_epoll_pwait_entry_nr = 5,
 	LTTNG_SC_PL_epoll_pwait_exit_nr = 4,
+	LTTNG_SC_PL_pipe_entry_nr = 0,
+	LTTNG_SC_PL_pipe_exit_nr = 2,
+	LTTNG_SC_PL_pipe2_entry_nr = 1,
+	LTTNG_SC_PL_pipe2_exit_nr = 2,
+	LTTNG_SC_PL_socketpair_entry_nr = 3,
+	LTTNG_SC_PL_socketpair_exit_nr = 2,
 };
 
 extern const struct lttng_event_field lttng_sc_pl_select_entry_f[];
@@ -82,6 +97,12 @@ extern const struct lttng_event_field lttng_sc_pl_epoll_wait_entry_f[];
 extern const struct lttng_event_field lttng_sc_pl_epoll_wait_exit_f[];
 extern const struct lttng_event_field lttng_sc_pl_epoll_pwait_entry_f[];
 extern const struct lttng_event_field lttng_sc_pl_epoll_pwait_exit_f[];
+extern const struct lttng_event_field lttng_sc_pl_pipe_entry_f[];
+extern const struct lttng_event_field lttng_sc_pl_pipe_exit_f[];
+extern const struct lttng_event_field lttng_sc_pl_pipe2_entry_f[];
+extern const struct lttng_event_field lttng_sc_pl_pipe2_exit_f[];
+extern const struct lttng_event_field lttng_sc_pl_socketpair_entry_f[];
+extern const struct lttng_event_field lttng_sc_pl_socketpair_exit_f[];
 
 /**
  * struct lttng_sc_payload - how one event's fields are recorded

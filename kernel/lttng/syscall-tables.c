@@ -237,8 +237,8 @@ enum {
 	},								\
 	.ops = _id##_o,							\
 	.name = (_bare),						\
-	.user = true,							\
-	.args = true,							\
+	.user = LTTNG_SC_PL_##_pl##_nr > 0,				\
+	.args = LTTNG_SC_PL_##_pl##_nr > 0,				\
 }
 
 /* Pass 5: the tables, by slot. */

@@ -266,6 +266,8 @@ static void lttng_sc_payload_fields(struct kunit *test)
 	static const char * const epoll_wait_out[] = {
 		"ret", "fds_length", "overflow", "fds",
 	};
+	static const char * const pipe_out[] = { "ret", "fildes" };
+	static const char * const socketpair_out[] = { "ret", "socket" };
 	const struct lttng_event_field *f;
 
 	lttng_sc_expect_fields(test, &lttng_sc_entry[__NR_pselect6].desc,
@@ -288,7 +290,22 @@ static void lttng_sc_payload_fields(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, f->fields[2].nr_fields, 6);
 	KUNIT_EXPECT_STREQ(test, f->fields[2].fields[4].name, "POLLHUP");
 	KUNIT_EXPECT_EQ(test, f->fields[2].fields[5].bits, 3);
+	/* The fd pairs: two ints, after pipe's empty entry event. */
+	KUNIT_EXPECT_EQ(test, lttng_sc_entry[__NR_pipe].desc.nr_fields, 0);
+	KUNIT_EXPECT_FALSE(test, lttng_sc_entry[__NR_pipe].user);
+	lttng_sc_expect_fields(test, &lttng_sc_exit[__NR_pipe2].desc, pipe_out,
+			       ARRAY_SIZE(pipe_out));
+	lttng_sc_expect_fields(test, &lttng_sc_exit[__NR_socketpair].desc,
+			       socketpair_out, ARRAY_SIZE(socketpair_out));
+	f = &lttng_sc_exit[__NR_socketpair].desc.fields[1];
+	KUNIT_EXPECT_EQ(test, f->type, LTTNG_FIELD_ARRAY);
+	KUNIT_EXPECT_EQ(test, f->len, 2);
+	KUNIT_EXPECT_EQ(test, f->size, sizeof(int));
 #ifdef CONFIG_IA32_EMULATION
+	/* LTTng-modules' ia32 socketpair is the generic one. */
+	KUNIT_EXPECT_STREQ(test,
+			   lttng_sc_exit[LTTNG_SC_NR_NATIVE + 360].desc.fields[1].name,
+			   "usockvec");
 	KUNIT_EXPECT_STREQ(test,
 			   lttng_sc_entry[LTTNG_SC_NR_NATIVE + 168].desc.name,
 			   "compat_syscall_entry_poll");

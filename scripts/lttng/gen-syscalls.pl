@@ -87,7 +87,7 @@ my %types;		# pointee type => 1: recorded as an object
 my @includes;		# headers that define them
 my %ptrtypes;		# typedefs of pointers
 my %valtypes;		# type => the C type it is recorded as
-my %payloads;		# syscall => where: its payload is hand-written
+my %payloads;		# syscall => { where, native }: a hand-written payload
 my %used_payload;
 my %rules;		# "name:arg" => { dir, kind, len, where }
 my %used_rule;
@@ -124,8 +124,9 @@ sub parse_overrides {
 			fail("$where: pointer-type NAME") unless @w == 2;
 			$ptrtypes{$w[1]} = 1;
 		} elsif ($w[0] eq 'payload') {
-			fail("$where: payload SYSCALL") unless @w == 2;
-			$payloads{$w[1]} = $where;
+			fail("$where: payload SYSCALL [native]")
+				unless @w == 2 || (@w == 3 && $w[2] eq 'native');
+			$payloads{$w[1]} = { where => $where, native => @w == 3 };
 		} elsif ($w[0] eq 'value-type') {
 			fail("$where: value-type NAME C-TYPE") unless @w >= 3;
 			$valtypes{$w[1]} = join ' ', @w[2 .. $#w];
@@ -572,7 +573,8 @@ for my $abi ('native', 'compat') {
 		fail("$tbl: bad entry point $fn") unless $name =~ /^[A-Za-z_]\w*$/;
 		fail("$tbl: number $nr twice") if $seen{$nr}++;
 		fail("$tbl: two syscalls named $name") if $seen_name{$name}++;
-		if ($payloads{$name}) {
+		my $pl = $payloads{$name};
+		if ($pl && ($abi eq 'native' || !$pl->{native})) {
 			$used_payload{$name} = 1;
 			next unless $out;
 			print "LTTNG_SC_PAYLOAD($abi, $nr, $name)\n";
@@ -597,7 +599,7 @@ for my $abi ('native', 'compat') {
 print "#endif /* LTTNG_SC_INCLUDES */\n";
 
 for my $p (sort keys %payloads) {
-	fail("$payloads{$p}: $p: no such syscall") unless $used_payload{$p};
+	fail("$payloads{$p}{where}: $p: no such syscall") unless $used_payload{$p};
 }
 for my $r (sort keys %rules) {
 	fail("$rules{$r}{where}: $r: no such syscall argument") unless $used_rule{$r};

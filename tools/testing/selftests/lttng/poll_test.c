@@ -11,6 +11,9 @@
  * back.  Each "call" line names one syscall in the order they were made.
  * The calls:
  *
+ *   - pipe2 of the pipe the next calls use, and of an empty one
+ *     (O_CLOEXEC); pipe; pipe2 of a bad array (EFAULT); socketpair, of a
+ *     good and of a bad array (EFAULT);
  *   - on a pipe with one byte in it, whose read end is also fd 0 and fd
  *     1023: select of fd 0 with a zero timeout; select of fds 0 and 1023
  *     for reading, the write end for writing, an empty except set;
@@ -42,6 +45,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/select.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
@@ -255,6 +259,28 @@ static int epolls(int p0, int p1)
 	return 0;
 }
 
+/* The fd pairs: pipe and socketpair, then closed. */
+static int pairs(void)
+{
+	int fds[2];
+
+	if (call("pipe", SC(SYS_pipe, fds)))
+		return 1;
+	say("pipe_fds %d %d\n", fds[0], fds[1]);
+	close(fds[0]);
+	close(fds[1]);
+	call("pipe2", SC(SYS_pipe2, PT_BAD_PTR, 0));
+	if (call("socketpair", SC(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0,
+				  fds)))
+		return 1;
+	say("socketpair_fds %d %d\n", fds[0], fds[1]);
+	close(fds[0]);
+	close(fds[1]);
+	call("socketpair", SC(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0,
+			      PT_BAD_PTR));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int p[2], q[2], fd;
@@ -263,15 +289,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: poll_test REPORT\n");
 		return 2;
 	}
-	if (pipe2(p, 0) || pipe2(q, 0) || write(p[1], "x", 1) != 1 ||
-	    dup2(p[0], 0) != 0 || dup2(p[0], PT_HIGH_FD) != PT_HIGH_FD) {
+	say("tid %ld\n", (long)syscall(SYS_gettid));
+	say("call begin 0\n");
+	if (call("pipe2", SC(SYS_pipe2, p, 0)) ||
+	    call("pipe2", SC(SYS_pipe2, q, O_CLOEXEC)) ||
+	    write(p[1], "x", 1) != 1 || dup2(p[0], 0) != 0 ||
+	    dup2(p[0], PT_HIGH_FD) != PT_HIGH_FD) {
 		perror("poll_test: setup");
 		return 1;
 	}
-	say("tid %ld\n", (long)syscall(SYS_gettid));
 	say("p %d %d\nq %d %d\n", p[0], p[1], q[0], q[1]);
-	say("call begin 0\n");
-	if (selects(p[0], p[1], q[0]) || polls(p[0], p[1], q[0]) ||
+	if (pairs() || selects(p[0], p[1], q[0]) || polls(p[0], p[1], q[0]) ||
 	    epolls(p[0], p[1]))
 		return 1;
 	fd = open(argv[1], O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# syscalls-poll: select, pselect6, poll, ppoll, epoll_ctl, epoll_wait and
-# epoll_pwait with LTTng-modules' payloads.  poll_test makes the calls
+# syscalls-poll: select, pselect6, poll, ppoll, epoll_ctl, epoll_wait,
+# epoll_pwait, pipe, pipe2 and socketpair with LTTng-modules' payloads.  poll_test makes the calls
 # (known fds, sets, pollfd arrays past the 512 bound, epoll events past
 # the 341 bound, bad pointers, failures) under lttng record, and reports
 # what it passed and got back; syscalls-poll.host.sh checks every field

@@ -6,8 +6,9 @@
 # names and order, the fd set bytes (n = 1, 901, 1024), the pollfd
 # entries with their flag bits (512 of 600 at entry and overflow; at exit
 # the ready ones, padded with zero entries), the epoll_event with its data
-# union and the op label, 341 of 400 epoll events and overflow, and what a
-# bad pointer or a failed syscall records.
+# union and the op label, 341 of 400 epoll events and overflow, the fd
+# pairs of pipe, pipe2 and socketpair, and what a bad pointer or a failed
+# syscall records.
 set -euo pipefail
 out=$1
 grep -q ' 0 lost packets (0 overwritten before attach), 0 events discarded$' \
@@ -22,7 +23,7 @@ EFAULT, EBADF, EINVAL = 14, 9, 22
 BAD = 0x42
 TAG = 0xfeedf00d00000000
 NAMES = {"select", "pselect6", "poll", "ppoll", "epoll_ctl", "epoll_wait",
-         "epoll_pwait"}
+         "epoll_pwait", "pipe", "pipe2", "socketpair"}
 fails = []
 
 
@@ -160,6 +161,19 @@ def sel(ret, n, tvp, sets, exit_sets, sig=None):
            dict({"overflow": 0, "tvp": tvp}, **exit_sets),
            ["overflow", "tvp"] + SETKEYS)
 
+
+# pipe, pipe2, socketpair: two ints read at exit, zeros on a fault.
+expect("pipe2", 0, {"flags": 0}, ["flags"], {"fildes": [p0, p1]}, ["fildes"])
+expect("pipe2", 0, {"flags": 0o2000000}, ["flags"],
+       {"fildes": nums("q")}, ["fildes"])
+expect("pipe", 0, {}, [], {"fildes": nums("pipe_fds")}, ["fildes"])
+expect("pipe2", -EFAULT, {"flags": 0}, ["flags"], {"fildes": [0, 0]},
+       ["fildes"])
+SP = {"family": 1, "type": 1, "protocol": 0}
+SPK = ["family", "type", "protocol"]
+expect("socketpair", 0, SP, SPK, {"socket": nums("socketpair_fds")},
+       ["socket"])
+expect("socketpair", -EFAULT, SP, SPK, {"socket": [0, 0]}, ["socket"])
 
 none3 = fdsets(0, [None] * 3)
 rr = [fd for fd, ok in zip((0, 1023), nums("select2_ready_r")) if ok]
