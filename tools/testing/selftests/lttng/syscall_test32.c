@@ -18,6 +18,10 @@
  *   open(DIR/does-not-exist)    -ENOENT
  *   open((char *)1)             -EFAULT
  *   nanosleep({0, 1000}, NULL)  a struct old_timespec32 at entry
+ *   pipe(pfd)                   the two fds at exit
+ *   poll({pfd[1], POLLOUT}, 1, 0)
+ *   _newselect(pfd[1] + 1, NULL, {pfd[1]}, NULL, NULL)
+ *				LTTng-modules' select and poll payloads
  *   getpid()
  *   syscall 1000                -ENOSYS, compat_syscall_*_unknown
  */
@@ -29,6 +33,9 @@
 #define NR_close	6
 #define NR_getpid	20
 #define NR_nanosleep	162
+#define NR_pipe		42
+#define NR_poll		168
+#define NR_newselect	142
 #define NR_openat	295
 #define NR_unknown	1000
 
@@ -41,6 +48,7 @@
 #define WRITES		5
 #define WRITE_SIZE	300
 #define READ_SIZE	64
+#define POLLOUT		4
 
 static char wbuf[WRITE_SIZE];
 static char rbuf[READ_SIZE];
@@ -48,6 +56,9 @@ static char path[4096];
 static char report[4096];
 static unsigned int report_len;
 static int ts[2] = { 0, 1000 };
+static int pfd[2];
+static struct { int fd; short events, revents; } pf;
+static unsigned int wset[32];
 
 static long arg6;
 
@@ -182,6 +193,15 @@ static int run(int argc, char **argv)
 			      O_RDONLY, 0));
 	kv("badptr_ret", sc3(NR_open, 1, O_RDONLY, 0));
 	kv("nanosleep_ret", sc3(NR_nanosleep, ts, 0, 0));
+	kv("pipe_ret", sc3(NR_pipe, pfd, 0, 0));
+	kv("pipe_r", pfd[0]);
+	kv("pipe_w", pfd[1]);
+	pf.fd = pfd[1];
+	pf.events = POLLOUT;
+	kv("poll_ret", sc3(NR_poll, &pf, 1, 0));
+	kv("poll_revents", pf.revents);
+	wset[pfd[1] / 32] |= 1U << (pfd[1] % 32);
+	kv("select_ret", sc6(NR_newselect, pfd[1] + 1, 0, (long)wset, 0, 0, 0));
 	kv("tid", sc3(NR_getpid, 0, 0, 0));
 	kv("unknown_ret", sc6(NR_unknown, 1, 2, 3, 4, 5, 6));
 	kv("wbuf", (long)wbuf);

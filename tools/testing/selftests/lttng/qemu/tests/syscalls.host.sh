@@ -53,6 +53,8 @@ def value(f):
         return [value(x) for x in f]
     if isinstance(f, (bt2._IntegerFieldConst, bt2._EnumerationFieldConst)):
         return int(f)
+    if isinstance(f, bt2._StructureFieldConst):
+        return {k: value(v) for k, v in f.items()}
     return f
 
 
@@ -243,6 +245,15 @@ for j, (name, p, keys) in enumerate(evs3):
 got3 = [(c[0], c[1], c[2]) for c in calls3]
 d3 = "/tmp/sc"
 wfd3, rfd3 = num(r3, "wfd"), num(r3, "rfd")
+pr3, pw3 = num(r3, "pipe_r"), num(r3, "pipe_w")
+pollout3 = {"fd": pw3, "raw_events": 4,
+            "events": {"POLLIN": 0, "POLLPRI": 0, "POLLOUT": 1, "POLLERR": 0,
+                       "POLLHUP": 0, "padding": 0}}
+wbytes3 = [0] * ((pw3 + 8) // 8)
+wbytes3[pw3 // 8] |= 1 << pw3 % 8
+sets3 = {"_readfds_length": 0, "readfds": [],
+         "_writefds_length": len(wbytes3), "writefds": wbytes3,
+         "_exceptfds_length": 0, "exceptfds": []}
 want3 = [
     ("openat", {"dfd": -100, "filename": f"{d3}/written32",
                 "flags": 0o1101, "mode": 0o640}, {"ret": wfd3}),
@@ -266,6 +277,13 @@ want3 = [
     ("nanosleep_time32", {"rqtp": num(r3, "ts"), "_rqtp_data_length": 8,
                    "rqtp_data": [0, 0, 0, 0, 0xe8, 0x03, 0, 0]},
      {"ret": 0, "rmtp": 0, "_rmtp_data_length": 0, "rmtp_data": []}),
+    # LTTng-modules' payloads of pipe, poll and select, ia32 ones too.
+    ("pipe", {}, {"ret": 0, "fildes": [pr3, pw3]}),
+    ("poll", {"timeout_msecs": 0, "nfds": 1, "fds_length": 1, "overflow": 0,
+              "fds": [pollout3]},
+     {"ret": 1, "nfds": 1, "fds_length": 1, "fds": [pollout3]}),
+    ("select", dict({"n": pw3 + 1, "overflow": 0, "tvp": 0}, **sets3),
+     dict({"ret": 1, "overflow": 0, "tvp": 0}, **sets3)),
     ("getpid", {}, {"ret": num(r3, "tid")}),
     ("unknown", {"id": 1000, "args": [1, 2, 3, 4, 5, 6]},
      {"id": 1000, "ret": -ENOSYS, "args": [1, 2, 3, 4, 5, 6]}),
@@ -277,7 +295,9 @@ for k, (w, g) in enumerate(zip(want3, got3)):
 check(len(got3) == len(want3), f"{len(got3)} ia32 calls, not {len(want3)}")
 check((num(r3, "read1"), num(r3, "read2"), num(r3, "missing_ret"),
        num(r3, "badptr_ret"), num(r3, "nanosleep_ret"),
-       num(r3, "unknown_ret")) == (13, 0, -ENOENT, -EFAULT, 0, -ENOSYS),
+       num(r3, "unknown_ret"), num(r3, "pipe_ret"), num(r3, "poll_ret"),
+       num(r3, "poll_revents"), num(r3, "select_ret")) ==
+      (13, 0, -ENOENT, -EFAULT, 0, -ENOSYS, 0, 1, 4, 1),
       f"syscall_test32's own results: {r3}")
 
 # ---- lttng list --syscall -----------------------------------------------------
