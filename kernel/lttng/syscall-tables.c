@@ -239,6 +239,7 @@ enum {
 	.name = (_bare),						\
 	.user = LTTNG_SC_PL_##_pl##_nr > 0,				\
 	.args = LTTNG_SC_PL_##_pl##_nr > 0,				\
+	.payload = LTTNG_SC_PL_##_pl##_nr > 0,				\
 }
 
 /* Pass 5: the tables, by slot. */

@@ -57,7 +57,7 @@ enum lttng_sc_op_kind {
 	LTTNG_SC_OP_ARGS,	/* the six argument registers */
 	LTTNG_SC_OP_STRING,	/* the user string an argument points to */
 	LTTNG_SC_OP_DATA,	/* user memory an argument points to */
-	LTTNG_SC_OP_PAYLOAD,	/* every field, by payload @count */
+	LTTNG_SC_OP_PAYLOAD,	/* every field: payload @count, if @payload */
 };
 
 /* How many elements an LTTNG_SC_OP_DATA op has. */
@@ -95,6 +95,7 @@ struct lttng_sc_op {
  * @size: payload bytes of the fixed-size fields
  * @user: some op reads user memory
  * @args: some op reads the argument registers
+ * @payload: its one op is LTTNG_SC_OP_PAYLOAD, which does everything
  */
 struct lttng_sc_event {
 	struct lttng_event_desc desc;
@@ -103,6 +104,7 @@ struct lttng_sc_event {
 	u16 size;
 	bool user;
 	bool args;
+	bool payload;
 };
 
 /* syscall-tables.c: entry and exit events, by slot. */

@@ -162,10 +162,6 @@ static size_t lttng_sc_fetch(const struct lttng_sc_event *sc,
 					      sc->desc.syscall_exit);
 			if (n && (!uptr || copy_from_user_nofault(scratch, uptr, n)))
 				n = 0;
-		} else if (op->kind == LTTNG_SC_OP_PAYLOAD) {
-			/* The event's only op: the whole payload. */
-			return lttng_sc_payloads[op->count].fetch(args, ret,
-								  scratch);
 		} else {
 			continue;
 		}
@@ -214,12 +210,28 @@ static void lttng_sc_write(struct lttng_event_ctx *ctx,
 			lttng_event_write(ctx, scratch, len[u]);
 			scratch += len[u++];
 			break;
-		case LTTNG_SC_OP_PAYLOAD:
-			lttng_sc_payloads[op->count].write(ctx, args, ret,
-							   scratch);
-			return;
 		}
 	}
+}
+
+/*
+ * An event with a hand-written payload: its one op names the payload,
+ * which reads user memory into the scratch area, says the record's size,
+ * and writes every field.  Out of line, so that the generic path stays as
+ * it was for the other events.
+ */
+static noinline void lttng_sc_record_payload(struct lttng_event *event,
+					     const struct lttng_sc_event *sc,
+					     const unsigned long *args,
+					     long ret, char *scratch)
+{
+	const struct lttng_sc_payload *pl = &lttng_sc_payloads[sc->ops[0].count];
+	struct lttng_event_ctx ctx;
+
+	if (lttng_event_reserve(event, &ctx, pl->fetch(args, ret, scratch)))
+		return;
+	pl->write(&ctx, args, ret, scratch);
+	lttng_event_commit(event, &ctx);
 }
 
 static void lttng_sc_record(struct lttng_event *event, struct pt_regs *regs,
@@ -239,6 +251,11 @@ static void lttng_sc_record(struct lttng_event *event, struct pt_regs *regs,
 		syscall_get_arguments(current, regs, args);
 	if (sc->user) {
 		scratch = this_cpu_ptr(lttng_sc_scratch);
+		/* A payload reads user memory: no test for the others. */
+		if (sc->payload) {
+			lttng_sc_record_payload(event, sc, args, ret, scratch);
+			return;
+		}
 		size += lttng_sc_fetch(sc, args, ret, scratch, len);
 	}
 	if (lttng_event_reserve(event, &ctx, size))

@@ -35,8 +35,7 @@ static void lttng_sc_check_event(struct kunit *test,
 	KUNIT_EXPECT_STREQ(test, strstr(d->name, prefix) + strlen(prefix),
 			   sc->name);
 	KUNIT_EXPECT_PTR_EQ(test, lttng_syscall_name(d), sc->name);
-	/* An event with no field may have no op at all. */
-	if (d->nr_fields && sc->ops[0].kind == LTTNG_SC_OP_PAYLOAD) {
+	if (sc->payload) {
 		/* A hand-written payload: its one op does everything. */
 		KUNIT_ASSERT_LT(test, sc->ops[0].count, LTTNG_SC_PL_NR);
 		KUNIT_EXPECT_NOT_NULL(test, lttng_sc_payloads[sc->ops[0].count].fetch);
@@ -44,6 +43,8 @@ static void lttng_sc_check_event(struct kunit *test,
 		KUNIT_EXPECT_TRUE(test, sc->user);
 		KUNIT_EXPECT_TRUE(test, sc->args);
 		KUNIT_EXPECT_EQ(test, sc->size, 0);
+		KUNIT_ASSERT_GT(test, d->nr_fields, 0);
+		KUNIT_EXPECT_EQ(test, sc->ops[0].kind, LTTNG_SC_OP_PAYLOAD);
 		if (exit)
 			KUNIT_EXPECT_STREQ(test, d->fields[0].name, "ret");
 		return;
