@@ -31,8 +31,9 @@
 #
 # The overrides file holds what needs a human: the types worth recording,
 # per-argument rules where the guess above is wrong (nanosleep's rqtp is
-# not const but is an input; pipe's fildes points to two ints), and the
-# syscalls whose payload is written by hand (kernel/lttng/syscall-payloads.c).
+# not const but is an input; socketpair's usockvec points to two ints),
+# and the syscalls whose payload is written by hand
+# (kernel/lttng/syscall-payloads.c).
 # Its format is described at its top.
 #
 # The output, on stdout, is a C header of LTTNG_SC() lines, one per
