@@ -36,6 +36,8 @@
 #   HOSTROOT  1: share the host's root directory, read-only, over 9p with
 #             mount_tag "hostroot": make check-peer's guest runs the host's
 #             lttng-tools, bash, python3 and babeltrace2 from it
+#             (multidevs=remap: the host's root spans several filesystems,
+#             whose inode numbers would collide in the guest)
 #   LOG       console log file (default build/boot-logs/DATE-SCRIPT.log)
 #   QUIET     1: console only to the log, not to stdout
 #
@@ -121,7 +123,7 @@ QEMU=(qemu-system-x86_64
 	-device "virtio-9p-pci,fsdev=out,mount_tag=out"
 )
 if [[ ${HOSTROOT:-} == 1 ]]; then
-	QEMU+=(-fsdev "local,id=hostroot,path=/,security_model=none,readonly=on"
+	QEMU+=(-fsdev "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap"
 		-device "virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot")
 fi
 case ${ICOUNT:-} in
