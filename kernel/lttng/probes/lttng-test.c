@@ -89,8 +89,12 @@ static const struct proc_ops lttng_test_proc_ops = {
 
 static int __init lttng_test_init(void)
 {
-	/* Anyone may write, as with LTTng-modules (S_IRUGO | S_IWUGO). */
-	if (!proc_create(LTTNG_TEST_PROC_NAME, 0666, NULL,
+	/*
+	 * Only root writes: LTTng-modules lets anyone (0666), but the suite
+	 * runs as root, and an unprivileged user has no business making
+	 * events in a kernel, even a test one.
+	 */
+	if (!proc_create(LTTNG_TEST_PROC_NAME, 0644, NULL,
 			 &lttng_test_proc_ops)) {
 		pr_err("cannot create /proc/%s\n", LTTNG_TEST_PROC_NAME);
 		return -ENOMEM;

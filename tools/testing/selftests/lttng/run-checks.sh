@@ -362,15 +362,9 @@ CHECKPATCH_IGNORE=${CHECKPATCH_IGNORE:-FILE_PATH_CHANGES,ENOSYS}
 # passes only.  Every other check still applies to them.
 CHECKPATCH_TEMPLATE_IGNORE=MACRO_ARG_UNUSED,MACRO_ARG_REUSE,TRAILING_SEMICOLON,MULTISTATEMENT_MACRO_USE_DO_WHILE,COMPLEX_MACRO,LINE_SPACING,PARENTHESIS_ALIGNMENT,OPEN_ENDED_LINE
 
-# lttng-test.c makes /proc/lttng-test-filter-event world-writable, as
-# LTTng-modules' lttng-test does: a test-only option (LTTNG_TEST_EVENTS).
-CHECKPATCH_LTTNG_TEST_IGNORE=EXPORTED_WORLD_WRITABLE
-
 # checkpatch_ignore FILE: the types to ignore for FILE.
 checkpatch_ignore() {
 	case $1 in
-	*/probes/lttng-test.c)
-		echo "$CHECKPATCH_IGNORE,$CHECKPATCH_LTTNG_TEST_IGNORE" ;;
 	*/define-probe.h | *-events.h | *_trace.h | */syscall-tables.c)
 		echo "$CHECKPATCH_IGNORE,$CHECKPATCH_TEMPLATE_IGNORE" ;;
 	*)

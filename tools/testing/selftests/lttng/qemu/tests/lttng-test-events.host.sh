@@ -8,7 +8,7 @@
 set -euo pipefail
 out=$1
 
-[[ $(cat "$out/proc-mode") == "666 root" ]]
+[[ $(cat "$out/proc-mode") == "644 root" ]]
 grep -q '^ *lttng_test_filter_event (loglevel: .*) (type: tracepoint)$' \
 	"$out/list-k"
 [[ $(wc -l <"$out/bad-done") == 6 ]]
