@@ -39,6 +39,8 @@
 #                 matches a script whose path contains it
 #   SKIP_BUILD=1  use the kernel as it is built
 #   PEER_MEM      guest memory (default 2G)
+#   PEER_CACHE    where the lttng-tools source and build are kept
+#                 (default ~/.cache/lttng-builtin/peer, beside ccache)
 #   PEER_TIMEOUT_MAX  cap on every script's timeout, in seconds: a quick
 #                 survey (a script killed at the cap reports "(timeout)")
 
@@ -50,7 +52,7 @@ PEER=$ROOT/tools/testing/selftests/lttng/peer
 PEER_VERSION=2.13.9
 # Bump when the build recipe below changes: the cached tree is rebuilt.
 RECIPE=1
-CACHE=$CCACHE_ROOT/peer
+CACHE=${PEER_CACHE:-$CCACHE_ROOT/peer}
 TREE=$CACHE/lttng-tools-$PEER_VERSION
 RESULTS=$BUILD/check-peer
 
