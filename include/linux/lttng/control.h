@@ -28,6 +28,8 @@ struct lttng_channel;
 struct lttng_enabler;
 struct lttng_metadata_stream;
 struct lttng_abi_filter_bytecode;
+struct lttng_notifier_group;
+struct lttng_notifier;
 
 /*
  * A channel's shape, and what lttng-sessiond sends for a data channel
@@ -113,6 +115,24 @@ bool lttng_metadata_stream_pending(struct lttng_metadata_stream *ms);
 u64 lttng_metadata_stream_version(struct lttng_metadata_stream *ms);
 void lttng_metadata_stream_poll_wait(struct lttng_metadata_stream *ms,
 				     struct file *file, poll_table *wait);
+
+/* notifier.c: event notifiers, their group and its error counter */
+struct lttng_notifier_group *lttng_notifier_group_create(void);
+void lttng_notifier_group_get(struct lttng_notifier_group *group);
+void lttng_notifier_group_put(struct lttng_notifier_group *group);
+__poll_t lttng_notifier_group_poll(struct lttng_notifier_group *group,
+				   struct file *file, poll_table *wait);
+ssize_t lttng_notifier_group_read(struct lttng_notifier_group *group,
+				  char __user *buf, size_t len, bool nonblock);
+int lttng_notifier_errors_create(struct lttng_notifier_group *group, u64 len);
+void lttng_notifier_errors_destroy(struct lttng_notifier_group *group);
+s64 lttng_notifier_errors_value(struct lttng_notifier_group *group, u64 slot,
+				bool clear);
+struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
+					     const char *pattern, u64 token,
+					     u64 error_index);
+int lttng_notifier_set_enabled(struct lttng_notifier *notifier, bool enabled);
+void lttng_notifier_destroy(struct lttng_notifier *notifier);
 
 /* probes.c, syscalls.c: TRACEPOINT_LIST and SYSCALL_LIST */
 extern const struct seq_operations lttng_probe_list_seq_ops;

@@ -19,7 +19,8 @@
  *
  *  1. the field descriptions, which the CTF metadata and the ABI use;
  *  2. the payload size function;
- *  3. the probe callback, which reserves, writes and commits a record;
+ *  3. the probe callback, which reserves, writes and commits a record,
+ *     or, for an event notifier's event, calls its notifier;
  *  4. the event descriptor, and a check of the probe's prototype against
  *     the kernel's tracepoint (check_trace_callback_type_<name>());
  *  5. the provider descriptor and its registration at boot.
@@ -313,8 +314,13 @@
 		unsigned int __di = 0;					\
 									\
 		/* The arming rule's flag: see struct lttng_event. */	\
-		if (!READ_ONCE(__event->armed) ||			\
-		    !__LTTNG_PROBE_SESSION_OK(__event, PARAMS(_args)))	\
+		if (!READ_ONCE(__event->armed)) {			\
+			/* Never armed: an event notifier's event. */	\
+			if (unlikely(__event->notifier))		\
+				lttng_notifier_fire(__event->notifier);	\
+			return;						\
+		}							\
+		if (!__LTTNG_PROBE_SESSION_OK(__event, PARAMS(_args)))	\
 			return;						\
 		if (lttng_event_reserve(__event, &__ctx,		\
 					__lttng_size_##_name(__dyn, _args))) \

@@ -23,6 +23,7 @@
 
 struct tracepoint;
 struct lttng_channel;
+struct lttng_notifier;
 struct lttng_session;
 
 /**
@@ -201,9 +202,13 @@ int lttng_probe_register(struct lttng_probe_desc *desc);
  * @registered: the probe is hooked to its tracepoint
  * @metadata_dumped: its declaration is in the session's metadata
  * @id: CTF event id, unique in its channel
- * @chan: its channel
+ * @chan: its channel; NULL for an event notifier's event
  * @desc: what it records
- * @node: in the channel's event list
+ * @notifier: for an event notifier's event, its notifier, which the probe
+ *	calls instead of recording (such an event is never armed); set
+ *	before the probe is hooked, never changed; NULL for a recording
+ *	event (kernel/lttng/notifier.c)
+ * @node: in the channel's (or the notifier's) event list
  * @hnode: in the channel's table of events by description
  */
 struct lttng_event {
@@ -214,6 +219,7 @@ struct lttng_event {
 	unsigned int id;
 	struct lttng_channel *chan;
 	const struct lttng_event_desc *desc;
+	struct lttng_notifier *notifier;
 	struct list_head node;
 	struct hlist_node hnode;
 };
@@ -233,6 +239,7 @@ int lttng_event_reserve(struct lttng_event *event, struct lttng_event_ctx *ctx,
 void lttng_event_commit(struct lttng_event *event, struct lttng_event_ctx *ctx);
 bool lttng_event_in_session(const struct lttng_event *event,
 			    const struct lttng_session *session);
+void lttng_notifier_fire(struct lttng_notifier *notifier);
 
 static __always_inline void lttng_event_write(struct lttng_event_ctx *ctx,
 					      const void *src, size_t len)

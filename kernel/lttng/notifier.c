@@ -1,0 +1,579 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: event notifiers, the kernel half of lttng-tools' triggers.
+ *
+ * A group (one per sessiond) holds the notifiers, a queue of notification
+ * records that its notification fd reads, and an error counter.  A notifier
+ * names tracepoint events by name or star-glob, as a recording enabler
+ * does, and a token; when one of its events fires while it is enabled, the
+ * token is queued, and sessiond runs the trigger's actions.
+ *
+ * Probes.  A notifier owns one struct lttng_event per event description
+ * it matches, with no channel, never armed for recording, whose @notifier
+ * points back to it.  The generated probe (define-probe.h) takes its
+ * not-armed branch for such an event, and that branch calls
+ * lttng_notifier_fire(): the recording path is unchanged.  The events are
+ * hooked to their tracepoints while the notifier is enabled.
+ *
+ * The queue.  A fixed ring of LTTNG_NOTIFIER_QUEUE_LEN tokens under a raw
+ * spinlock, taken with interrupts off: the probes run in any context, and
+ * a record is only its token (no captures yet), so the critical section is
+ * a few stores, and a lock-free multi-producer ring would buy nothing but
+ * subtlety.  In NMI the lock is only tried.  A record that does not fit is
+ * dropped and counted in the error counter's slot of its notifier, which
+ * is what sessiond reads as the trigger's discarded notifications.  Readers
+ * are woken through an irq_work, since a probe may run where a wake-up
+ * cannot (under the scheduler's locks).
+ *
+ * Locking.  lttng_graph_mutex protects a notifier's events and their hook
+ * state, as it protects every event (graph.h).  A group's @lock protects
+ * its error counter pointer, @read_lock serializes readers and protects
+ * @read_off.  The probes take only @queue_lock; they read @enabled with
+ * READ_ONCE() and the error counter under RCU.
+ *
+ * Lifetimes.  A group is reference counted: its fd, notification fds,
+ * counter fd and notifiers each hold a reference.  A notifier is destroyed
+ * when its fd is closed, after its probes are unhooked and the probes in
+ * flight have finished.
+ */
+
+#include <linux/bits.h>
+#include <linux/err.h>
+#include <linux/export.h>
+#include <linux/hardirq.h>
+#include <linux/irq_work.h>
+#include <linux/kref.h>
+#include <linux/lttng/control.h>
+#include <linux/lttng/events.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/tracepoint.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+#include <uapi/linux/lttng.h>
+
+#include "graph.h"
+#include "probes.h"
+
+/*
+ * Records a group holds before it drops: fewer than the 2000 that
+ * lttng-tools' discarded-count test fires while sessiond does not read.
+ */
+#define LTTNG_NOTIFIER_QUEUE_LEN	1024
+
+/* Error counter slots, at most: sessiond asks for 4096. */
+#define LTTNG_NOTIFIER_SLOTS_MAX	BIT(16)
+
+#define LTTNG_NOTIFICATION_LEN	sizeof(struct lttng_abi_event_notifier_notification)
+
+/**
+ * struct lttng_notifier_errors - a group's error counter
+ * @rcu: freed after the probes that may count into it
+ * @len: number of @slots
+ * @slots: discarded notifications, by the notifiers' error_counter_index
+ */
+struct lttng_notifier_errors {
+	struct rcu_head rcu;
+	u64 len;
+	atomic64_t slots[] __counted_by(len);
+};
+
+/**
+ * struct lttng_notifier_group - an event-notifier group
+ * @ref: see the lifetimes above
+ * @lock: protects @errors for its writers
+ * @errors: the error counter, or NULL; read by the probes under RCU
+ * @queue_lock: protects @head, @count and @queue
+ * @head: the oldest record of @queue
+ * @count: records in @queue; written under @queue_lock with WRITE_ONCE(),
+ *	read without it by poll with READ_ONCE()
+ * @queue: the tokens of the records, a ring
+ * @read_lock: serializes readers; protects @read_off
+ * @read_off: bytes of the oldest record already read
+ * @wq: readers
+ * @wake: wakes @wq from the probes
+ */
+struct lttng_notifier_group {
+	struct kref ref;
+	struct mutex lock;		/* @errors, for its writers */
+	struct lttng_notifier_errors __rcu *errors;
+	raw_spinlock_t queue_lock;
+	unsigned int head;
+	unsigned int count;
+	u64 queue[LTTNG_NOTIFIER_QUEUE_LEN];
+	struct mutex read_lock;		/* readers, @read_off */
+	size_t read_off;
+	wait_queue_head_t wq;
+	struct irq_work wake;
+};
+
+/**
+ * struct lttng_notifier - an event notifier
+ * @group: its group (a reference)
+ * @pattern: event name or star-glob
+ * @token: the trigger's token, the record's first field
+ * @error_index: the error counter slot of its discarded records
+ * @enabled: the ENABLE state; written under lttng_graph_mutex with
+ *	WRITE_ONCE(), read by the probes with READ_ONCE()
+ * @events: its events, one per description it matches; under the mutex
+ */
+struct lttng_notifier {
+	struct lttng_notifier_group *group;
+	char pattern[LTTNG_ABI_SYM_NAME_LEN];
+	u64 token;
+	u64 error_index;
+	bool enabled;
+	struct list_head events;
+};
+
+static void lttng_notifier_wake(struct irq_work *work)
+{
+	struct lttng_notifier_group *group =
+		container_of(work, struct lttng_notifier_group, wake);
+
+	wake_up_interruptible_poll(&group->wq, EPOLLIN | EPOLLRDNORM);
+}
+
+/**
+ * lttng_notifier_group_create() - a new event-notifier group
+ *
+ * Return: the group, with one reference, or NULL.
+ */
+struct lttng_notifier_group *lttng_notifier_group_create(void)
+{
+	struct lttng_notifier_group *group;
+
+	group = kzalloc(sizeof(*group), GFP_KERNEL);
+	if (!group)
+		return NULL;
+	kref_init(&group->ref);
+	mutex_init(&group->lock);
+	raw_spin_lock_init(&group->queue_lock);
+	mutex_init(&group->read_lock);
+	init_waitqueue_head(&group->wq);
+	init_irq_work(&group->wake, lttng_notifier_wake);
+	return group;
+}
+
+/**
+ * lttng_notifier_group_get() - take a reference on a group
+ * @group: the group
+ */
+void lttng_notifier_group_get(struct lttng_notifier_group *group)
+{
+	kref_get(&group->ref);
+}
+
+static void lttng_notifier_group_release(struct kref *ref)
+{
+	struct lttng_notifier_group *group =
+		container_of(ref, struct lttng_notifier_group, ref);
+
+	/* No notifier is left, so no probe queues a wake-up any more. */
+	irq_work_sync(&group->wake);
+	kfree(rcu_dereference_protected(group->errors, true));
+	kfree(group);
+}
+
+/**
+ * lttng_notifier_group_put() - drop a reference on a group
+ * @group: the group; freed with the last reference
+ */
+void lttng_notifier_group_put(struct lttng_notifier_group *group)
+{
+	kref_put(&group->ref, lttng_notifier_group_release);
+}
+
+/* ---- the error counter ---------------------------------------------------- */
+
+/**
+ * lttng_notifier_errors_create() - give a group its error counter
+ * @group: the group
+ * @len: number of slots, 1 to LTTNG_NOTIFIER_SLOTS_MAX
+ *
+ * Return: 0, -EINVAL for a bad @len, -EBUSY if the group has a counter,
+ * or -ENOMEM.
+ */
+int lttng_notifier_errors_create(struct lttng_notifier_group *group, u64 len)
+{
+	struct lttng_notifier_errors *errors;
+	int ret = 0;
+
+	if (!len || len > LTTNG_NOTIFIER_SLOTS_MAX) {
+		pr_debug("lttng: notifier: error counter of %llu slots\n", len);
+		return -EINVAL;
+	}
+	errors = kvzalloc(struct_size(errors, slots, len), GFP_KERNEL);
+	if (!errors)
+		return -ENOMEM;
+	errors->len = len;
+	mutex_lock(&group->lock);
+	if (rcu_access_pointer(group->errors)) {
+		ret = -EBUSY;
+		kvfree(errors);
+	} else {
+		/* Pairs with the rcu_dereference() of the probes. */
+		rcu_assign_pointer(group->errors, errors);
+	}
+	mutex_unlock(&group->lock);
+	return ret;
+}
+
+/**
+ * lttng_notifier_errors_destroy() - remove a group's error counter
+ * @group: the group
+ *
+ * Freed once the probes that may count into it have finished.
+ */
+void lttng_notifier_errors_destroy(struct lttng_notifier_group *group)
+{
+	struct lttng_notifier_errors *errors;
+
+	mutex_lock(&group->lock);
+	errors = rcu_dereference_protected(group->errors,
+					   lockdep_is_held(&group->lock));
+	RCU_INIT_POINTER(group->errors, NULL);
+	mutex_unlock(&group->lock);
+	if (errors)
+		kvfree_rcu(errors, rcu);
+}
+
+/**
+ * lttng_notifier_errors_value() - read or clear one error counter slot
+ * @group: the group, which has a counter
+ * @slot: the slot, below the counter's length
+ * @clear: set it to 0 (and return its old value)
+ *
+ * Return: the slot's value, or 0 if the group has no such slot.
+ */
+s64 lttng_notifier_errors_value(struct lttng_notifier_group *group, u64 slot,
+				bool clear)
+{
+	struct lttng_notifier_errors *errors;
+	s64 v = 0;
+
+	mutex_lock(&group->lock);
+	errors = rcu_dereference_protected(group->errors,
+					   lockdep_is_held(&group->lock));
+	if (errors && slot < errors->len)
+		v = clear ? atomic64_xchg(&errors->slots[slot], 0) :
+			    atomic64_read(&errors->slots[slot]);
+	mutex_unlock(&group->lock);
+	return v;
+}
+
+/* A record of @notifier was dropped: count it in its slot. */
+static void lttng_notifier_count_error(const struct lttng_notifier *notifier)
+{
+	struct lttng_notifier_errors *errors;
+
+	rcu_read_lock();
+	/* Pairs with the rcu_assign_pointer() of lttng_notifier_errors_create(). */
+	errors = rcu_dereference(notifier->group->errors);
+	if (errors && notifier->error_index < errors->len)
+		atomic64_inc(&errors->slots[notifier->error_index]);
+	rcu_read_unlock();
+}
+
+/* ---- firing, from the probes ---------------------------------------------- */
+
+/**
+ * lttng_notifier_fire() - an event of a notifier fired
+ * @notifier: the notifier, whose event's probe runs (any context)
+ *
+ * Queues the notifier's record, or counts it as discarded when the queue
+ * is full, then wakes the readers through an irq_work.
+ */
+void lttng_notifier_fire(struct lttng_notifier *notifier)
+{
+	struct lttng_notifier_group *group = notifier->group;
+	unsigned long flags;
+	bool queued = false;
+
+	/* Pairs with the WRITE_ONCE() of lttng_notifier_set_enabled(). */
+	if (!READ_ONCE(notifier->enabled))
+		return;
+	if (in_nmi()) {
+		if (!raw_spin_trylock_irqsave(&group->queue_lock, flags))
+			goto drop;
+	} else {
+		raw_spin_lock_irqsave(&group->queue_lock, flags);
+	}
+	if (group->count < LTTNG_NOTIFIER_QUEUE_LEN) {
+		group->queue[(group->head + group->count) %
+			     LTTNG_NOTIFIER_QUEUE_LEN] = notifier->token;
+		/* Pairs with the READ_ONCE() of lttng_notifier_group_poll(). */
+		WRITE_ONCE(group->count, group->count + 1);
+		queued = true;
+	}
+	raw_spin_unlock_irqrestore(&group->queue_lock, flags);
+	if (queued) {
+		irq_work_queue(&group->wake);
+		return;
+	}
+drop:
+	lttng_notifier_count_error(notifier);
+}
+EXPORT_SYMBOL_GPL(lttng_notifier_fire);
+
+/* ---- the notification fd ---------------------------------------------------- */
+
+/**
+ * lttng_notifier_group_poll() - the notification fd's poll
+ * @group: the group
+ * @file: the notification fd
+ * @wait: the poll table
+ *
+ * Return: EPOLLIN | EPOLLRDNORM while a record is queued, else 0.
+ */
+__poll_t lttng_notifier_group_poll(struct lttng_notifier_group *group,
+				   struct file *file, poll_table *wait)
+{
+	poll_wait(file, &group->wq, wait);
+	/* Pairs with the WRITE_ONCE()s of the queue's writer and reader. */
+	return READ_ONCE(group->count) ? EPOLLIN | EPOLLRDNORM : 0;
+}
+
+/* The oldest record's token, if any. */
+static bool lttng_notifier_peek(struct lttng_notifier_group *group, u64 *token)
+{
+	unsigned long flags;
+	bool any;
+
+	raw_spin_lock_irqsave(&group->queue_lock, flags);
+	any = group->count;
+	if (any)
+		*token = group->queue[group->head];
+	raw_spin_unlock_irqrestore(&group->queue_lock, flags);
+	return any;
+}
+
+static void lttng_notifier_pop(struct lttng_notifier_group *group)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&group->queue_lock, flags);
+	group->head = (group->head + 1) % LTTNG_NOTIFIER_QUEUE_LEN;
+	/* Pairs with the READ_ONCE() of lttng_notifier_group_poll(). */
+	WRITE_ONCE(group->count, group->count - 1);
+	raw_spin_unlock_irqrestore(&group->queue_lock, flags);
+}
+
+/*
+ * Copy records to @buf, whole ones once one is copied; a read shorter than
+ * what is left of the oldest record takes part of it and the next read
+ * goes on from there.  Called under @read_lock, with a record queued.
+ */
+static ssize_t lttng_notifier_copy(struct lttng_notifier_group *group,
+				   char __user *buf, size_t len)
+{
+	struct lttng_abi_event_notifier_notification rec = {};
+	size_t done = 0, n;
+
+	lockdep_assert_held(&group->read_lock);
+	while (done < len && lttng_notifier_peek(group, &rec.token)) {
+		n = min(LTTNG_NOTIFICATION_LEN - group->read_off, len - done);
+		if (done && n < LTTNG_NOTIFICATION_LEN - group->read_off)
+			break;
+		if (copy_to_user(buf + done, (char *)&rec + group->read_off, n))
+			return done ? done : -EFAULT;
+		done += n;
+		group->read_off += n;
+		if (group->read_off == LTTNG_NOTIFICATION_LEN) {
+			group->read_off = 0;
+			lttng_notifier_pop(group);
+		}
+	}
+	return done;
+}
+
+/**
+ * lttng_notifier_group_read() - read notification records
+ * @group: the group
+ * @buf: the reader's buffer
+ * @len: its size
+ * @nonblock: return -EAGAIN instead of waiting for a record
+ *
+ * Each record is a struct lttng_abi_event_notifier_notification with no
+ * capture payload.
+ *
+ * Return: bytes read, -EAGAIN, -EINTR (-ERESTARTSYS) or -EFAULT.
+ */
+ssize_t lttng_notifier_group_read(struct lttng_notifier_group *group,
+				  char __user *buf, size_t len, bool nonblock)
+{
+	ssize_t ret;
+
+	if (!len)
+		return 0;
+	for (;;) {
+		if (mutex_lock_interruptible(&group->read_lock))
+			return -ERESTARTSYS;
+		/* Pairs with the WRITE_ONCE()s of lttng_notifier_fire() and _pop(). */
+		if (READ_ONCE(group->count))
+			break;
+		mutex_unlock(&group->read_lock);
+		if (nonblock)
+			return -EAGAIN;
+		if (wait_event_interruptible(group->wq, READ_ONCE(group->count)))
+			return -ERESTARTSYS;
+	}
+	ret = lttng_notifier_copy(group, buf, len);
+	mutex_unlock(&group->read_lock);
+	return ret;
+}
+
+/* ---- notifiers ------------------------------------------------------------ */
+
+static void lttng_notifier_unhook(struct lttng_notifier *notifier)
+{
+	struct lttng_event *event;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(event, &notifier->events, node) {
+		if (!event->registered)
+			continue;
+		WARN_ON_ONCE(tracepoint_probe_unregister(event->desc->tp,
+							 event->desc->probe,
+							 event));
+		event->registered = false;
+	}
+}
+
+/*
+ * Make an event for every tracepoint description the notifier matches,
+ * including those of providers registered since the last call, and hook
+ * them all.
+ */
+static int lttng_notifier_sync(struct lttng_notifier *notifier)
+{
+	const struct lttng_event_desc *desc = NULL;
+	struct lttng_event *event;
+	bool found;
+	int ret;
+
+	lttng_graph_assert_held();
+	while ((desc = lttng_probe_next_desc(desc))) {
+		if (!lttng_probe_glob_match(notifier->pattern, desc->name))
+			continue;
+		found = false;
+		list_for_each_entry(event, &notifier->events, node)
+			found |= event->desc == desc;
+		if (found)
+			continue;
+		event = kzalloc(sizeof(*event), GFP_KERNEL);
+		if (!event)
+			return -ENOMEM;
+		event->desc = desc;
+		event->notifier = notifier;
+		list_add_tail(&event->node, &notifier->events);
+	}
+	list_for_each_entry(event, &notifier->events, node) {
+		if (event->registered)
+			continue;
+		ret = tracepoint_probe_register(event->desc->tp,
+						event->desc->probe, event);
+		if (ret) {
+			pr_debug("lttng: notifier: cannot hook %s: %d\n",
+				 event->desc->name, ret);
+			return ret;
+		}
+		event->registered = true;
+	}
+	return 0;
+}
+
+/**
+ * lttng_notifier_create() - a new, disabled, event notifier
+ * @group: its group
+ * @pattern: NUL-terminated tracepoint name or star-glob
+ * @token: the token of its records
+ * @error_index: the error counter slot of its discarded records, below
+ *	the length of the group's counter if it has one
+ *
+ * Return: the notifier, or ERR_PTR(-EINVAL, -ENOMEM).
+ */
+struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
+					     const char *pattern, u64 token,
+					     u64 error_index)
+{
+	struct lttng_notifier_errors *errors;
+	struct lttng_notifier *notifier;
+	int ret = 0;
+
+	if (!*pattern)
+		return ERR_PTR(-EINVAL);
+	mutex_lock(&group->lock);
+	errors = rcu_dereference_protected(group->errors,
+					   lockdep_is_held(&group->lock));
+	if (errors && error_index >= errors->len) {
+		pr_debug("lttng: notifier: error counter index %llu past %llu\n",
+			 error_index, errors->len);
+		ret = -EINVAL;
+	}
+	mutex_unlock(&group->lock);
+	if (ret)
+		return ERR_PTR(ret);
+	notifier = kzalloc(sizeof(*notifier), GFP_KERNEL);
+	if (!notifier)
+		return ERR_PTR(-ENOMEM);
+	notifier->group = group;
+	strscpy(notifier->pattern, pattern, sizeof(notifier->pattern));
+	notifier->token = token;
+	notifier->error_index = error_index;
+	INIT_LIST_HEAD(&notifier->events);
+	lttng_notifier_group_get(group);
+	return notifier;
+}
+
+/**
+ * lttng_notifier_set_enabled() - ENABLE or DISABLE an event notifier
+ * @notifier: the notifier
+ * @enabled: the new state
+ *
+ * Enabling hooks the probes of the events it matches now; disabling
+ * unhooks them.
+ *
+ * Return: 0, or the error of hooking a probe (the notifier stays
+ * disabled).
+ */
+int lttng_notifier_set_enabled(struct lttng_notifier *notifier, bool enabled)
+{
+	int ret = 0;
+
+	lttng_graph_lock();
+	if (enabled)
+		ret = lttng_notifier_sync(notifier);
+	if (!enabled || ret) {
+		lttng_notifier_unhook(notifier);
+		enabled = false;
+	}
+	/* Read by the probes: see lttng_notifier_fire(). */
+	WRITE_ONCE(notifier->enabled, enabled);
+	lttng_graph_unlock();
+	return ret;
+}
+
+/**
+ * lttng_notifier_destroy() - close an event notifier
+ * @notifier: the notifier; freed, with its events, once no probe runs
+ */
+void lttng_notifier_destroy(struct lttng_notifier *notifier)
+{
+	struct lttng_event *event, *tmp;
+
+	lttng_graph_lock();
+	WRITE_ONCE(notifier->enabled, false);
+	lttng_notifier_unhook(notifier);
+	lttng_graph_unlock();
+	tracepoint_synchronize_unregister();
+	list_for_each_entry_safe(event, tmp, &notifier->events, node) {
+		list_del(&event->node);
+		kfree(event);
+	}
+	lttng_notifier_group_put(notifier->group);
+	kfree(notifier);
+}
