@@ -1,29 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * LTTng built-in: the event-notifier group, as far as it goes without
- * triggers.
+ * LTTng built-in: the event-notifier group fd, its notification and
+ * counter fds, and the event-notifier fds: the ABI side of triggers.  The
+ * group, its queue and its counter are the core's (kernel/lttng/notifier.c,
+ * through <linux/lttng/control.h>); this file checks what user space sends.
  *
- * lttng-sessiond creates a group at every start, whatever the ABI minor,
- * and once it has one it requires a notification fd that it can epoll and
- * an error counter of 4096 64-bit slots.  Refusing the group made sessiond
- * log an error at every start (fatal under LTTNG_ABORT_ON_ERROR), accept
- * kernel triggers that it could neither list nor remove, and hang at
- * shutdown.  So the group exists, and says what it can do:
+ * lttng-sessiond creates a group at every start; once it has one, it
+ * requires a notification fd that it can epoll and an error counter (one
+ * dimension of 4096 64-bit slots by default).  A kernel trigger becomes an
+ * EVENT_NOTIFIER_CREATE, then ENABLE; its removal is DISABLE and close.
  *
- *  - its notification fd is never readable: no event notifier ever fires;
- *  - its counter counts nothing: every slot reads 0 and clears to 0;
- *  - EVENT_NOTIFIER_CREATE fails with -ENOSYS, so that `lttng add-trigger`
- *    refuses a kernel condition when it is added, not later.
+ * Supported: tracepoint notifiers, by name or star-glob.  Refused: syscall
+ * notifiers and the dynamic probes (kprobe, uprobe) with -ENOSYS, as not
+ * implemented yet; kretprobe, function and noop with -EINVAL, as
+ * LTTng-modules refuses them; FILTER and CAPTURE with -ENOSYS, since no
+ * bytecode interpreter runs yet.
  *
- * The group, its notification fds and its counter fd each hold a
- * reference on the group.
+ * The group fd, its notification fds, its counter fd and its notifiers
+ * each hold a reference on the group.
  */
 
 #include <linux/bits.h>
 #include <linux/err.h>
 #include <linux/fs.h>
-#include <linux/kref.h>
-#include <linux/mutex.h>
+#include <linux/lttng/control.h>
+#include <linux/overflow.h>
 #include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -32,26 +33,14 @@
 #include "fd.h"
 #include "notifier.h"
 
-/* The largest counter dimension: sessiond asks for 4096 slots. */
-#define LTTNG_NOTIFIER_DIM_MAX		BIT(20)
+/* The error counter's slots, at most, over all its dimensions. */
+#define LTTNG_NOTIFIER_SLOTS_MAX	BIT(16)
 
 /**
- * struct lttng_notifier_group - an event-notifier group
- * @ref: the group fd, its notification fds and its counter fd
- * @lock: protects @has_counter
- * @has_counter: the group's one error counter exists
- */
-struct lttng_notifier_group {
-	struct kref ref;
-	struct mutex lock;		/* @has_counter */
-	bool has_counter;
-};
-
-/**
- * struct lttng_notifier_counter - the group's error counter
+ * struct lttng_notifier_counter - the group's error counter fd
  * @group: its group (a reference)
  * @ndim: dimensions
- * @size: slots per dimension
+ * @size: slots per dimension; the core's counter is their product
  */
 struct lttng_notifier_counter {
 	struct lttng_notifier_group *group;
@@ -59,29 +48,19 @@ struct lttng_notifier_counter {
 	u64 size[LTTNG_ABI_COUNTER_DIMENSION_MAX];
 };
 
-static void lttng_notifier_group_release(struct kref *ref)
-{
-	kfree(container_of(ref, struct lttng_notifier_group, ref));
-}
-
-static void lttng_notifier_group_put(struct lttng_notifier_group *group)
-{
-	kref_put(&group->ref, lttng_notifier_group_release);
-}
-
 /* ---- the notification fd ------------------------------------------------ */
 
-/* Never readable, so nothing to wait on: epoll takes it all the same. */
 static __poll_t lttng_notification_poll(struct file *file, poll_table *wait)
 {
-	return 0;
+	return lttng_notifier_group_poll(file->private_data, file, wait);
 }
 
-/* Nothing is ever readable: no event notifier can be created. */
+/* Whole 42-byte records; a shorter read takes part of one (core). */
 static ssize_t lttng_notification_read(struct file *file, char __user *ubuf,
 				       size_t len, loff_t *ppos)
 {
-	return -EAGAIN;
+	return lttng_notifier_group_read(file->private_data, ubuf, len,
+					 file->f_flags & O_NONBLOCK);
 }
 
 static int lttng_notification_release(struct inode *inode, struct file *file)
@@ -105,9 +84,13 @@ static bool lttng_notifier_zero(const u8 *p, size_t len)
 	return !memchr_inv(p, 0, len);
 }
 
-/* A slot of the counter, as READ, AGGREGATE and CLEAR name it. */
+/*
+ * A slot of the counter, as READ, AGGREGATE and CLEAR name it: its index
+ * in the core's counter, row-major, in @slot.
+ */
 static int lttng_notifier_index_check(const struct lttng_notifier_counter *c,
-				      const struct lttng_abi_counter_index *idx)
+				      const struct lttng_abi_counter_index *idx,
+				      u64 *slot)
 {
 	u32 i;
 
@@ -116,19 +99,21 @@ static int lttng_notifier_index_check(const struct lttng_notifier_counter *c,
 			 idx->number_dimensions, c->ndim);
 		return -EINVAL;
 	}
+	*slot = 0;
 	for (i = 0; i < c->ndim; i++) {
 		if (idx->dimension_indexes[i] >= c->size[i]) {
 			pr_debug("lttng: counter: index %llu past %llu\n",
 				 idx->dimension_indexes[i], c->size[i]);
 			return -EINVAL;
 		}
+		*slot = *slot * c->size[i] + idx->dimension_indexes[i];
 	}
 	return 0;
 }
 
 /*
  * READ and AGGREGATE: check the padding and the slot, then write back the
- * value part only, always 0.
+ * value part only.  The counter is global: a CPU's part is its whole.
  */
 static long lttng_counter_answer(const struct lttng_notifier_counter *c,
 				 const struct lttng_abi_counter_index *idx,
@@ -136,13 +121,15 @@ static long lttng_counter_answer(const struct lttng_notifier_counter *c,
 				 struct lttng_abi_counter_value __user *uvalue)
 {
 	struct lttng_abi_counter_value v = {};
+	u64 slot;
 	int ret;
 
 	if (!lttng_notifier_zero(padding, padding_len))
 		return -EINVAL;
-	ret = lttng_notifier_index_check(c, idx);
+	ret = lttng_notifier_index_check(c, idx, &slot);
 	if (ret)
 		return ret;
+	v.value = lttng_notifier_errors_value(c->group, slot, false);
 	return copy_to_user(uvalue, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
@@ -175,12 +162,18 @@ static long lttng_counter_clear(struct lttng_notifier_counter *c,
 				struct lttng_abi_counter_clear __user *uarg)
 {
 	struct lttng_abi_counter_clear cl;
+	u64 slot;
+	int ret;
 
 	if (copy_from_user(&cl, uarg, sizeof(cl)))
 		return -EFAULT;
 	if (!lttng_notifier_zero(cl.padding, sizeof(cl.padding)))
 		return -EINVAL;
-	return lttng_notifier_index_check(c, &cl.index);
+	ret = lttng_notifier_index_check(c, &cl.index, &slot);
+	if (ret)
+		return ret;
+	lttng_notifier_errors_value(c->group, slot, true);
+	return 0;
 }
 
 static long lttng_counter_ioctl(struct file *file, unsigned int cmd,
@@ -203,12 +196,9 @@ static long lttng_counter_ioctl(struct file *file, unsigned int cmd,
 static int lttng_counter_release(struct inode *inode, struct file *file)
 {
 	struct lttng_notifier_counter *c = file->private_data;
-	struct lttng_notifier_group *group = c->group;
 
-	mutex_lock(&group->lock);
-	group->has_counter = false;
-	mutex_unlock(&group->lock);
-	lttng_notifier_group_put(group);
+	lttng_notifier_errors_destroy(c->group);
+	lttng_notifier_group_put(c->group);
 	kfree(c);
 	return 0;
 }
@@ -221,14 +211,18 @@ static const struct file_operations lttng_counter_fops = {
 	.llseek = noop_llseek,
 };
 
-/* COUNTER: the group's one error counter, modular, 32 or 64 bits. */
+/*
+ * COUNTER: the group's one error counter, modular, 32 or 64 bits, of at
+ * most LTTNG_NOTIFIER_SLOTS_MAX slots over all its dimensions.
+ */
 static long lttng_notifier_counter_create(struct lttng_notifier_group *group,
 					  void __user *uarg)
 {
 	struct lttng_abi_counter_conf conf;
 	struct lttng_notifier_counter *c;
-	u32 i;
+	u64 slots = 1;
 	int fd;
+	u32 i;
 
 	if (copy_from_user(&conf, uarg, sizeof(conf)))
 		return -EFAULT;
@@ -241,9 +235,12 @@ static long lttng_notifier_counter_create(struct lttng_notifier_group *group,
 	}
 	for (i = 0; i < conf.number_dimensions; i++) {
 		if (!conf.dimensions[i].size ||
-		    conf.dimensions[i].size > LTTNG_NOTIFIER_DIM_MAX) {
-			pr_debug("lttng: counter: dimension %u of %llu slots\n",
-				 i, conf.dimensions[i].size);
+		    conf.dimensions[i].size > LTTNG_NOTIFIER_SLOTS_MAX ||
+		    check_mul_overflow(slots, conf.dimensions[i].size, &slots) ||
+		    slots > LTTNG_NOTIFIER_SLOTS_MAX) {
+			pr_debug("lttng: counter: dimension %u of %llu slots (at most %lu in all)\n",
+				 i, conf.dimensions[i].size,
+				 LTTNG_NOTIFIER_SLOTS_MAX);
 			return -EINVAL;
 		}
 	}
@@ -255,37 +252,125 @@ static long lttng_notifier_counter_create(struct lttng_notifier_group *group,
 		c->size[i] = conf.dimensions[i].size;
 	c->group = group;
 
-	mutex_lock(&group->lock);
-	if (group->has_counter) {
-		fd = -EBUSY;
-		goto err;
-	}
-	kref_get(&group->ref);
+	fd = lttng_notifier_errors_create(group, slots);
+	if (fd)
+		goto err_free;
+	lttng_notifier_group_get(group);
 	fd = lttng_abi_fd_install("[lttng_counter]", &lttng_counter_fops, c, 0);
-	if (fd < 0) {
-		lttng_notifier_group_put(group);
-		goto err;
-	}
-	group->has_counter = true;
-	mutex_unlock(&group->lock);
+	if (fd < 0)
+		goto err_errors;
 	return fd;
-err:
-	mutex_unlock(&group->lock);
+
+err_errors:
+	lttng_notifier_group_put(group);
+	lttng_notifier_errors_destroy(group);
+err_free:
 	kfree(c);
 	return fd;
 }
 
+/* ---- the event-notifier fd -------------------------------------------------- */
+
+/* FILTER and CAPTURE: refused until a bytecode interpreter runs them. */
+static long lttng_notifier_bytecode(void)
+{
+	pr_info_once("lttng: filters and captures on kernel triggers are not supported yet\n");
+	return -ENOSYS;
+}
+
+static long lttng_notifier_ioctl(struct file *file, unsigned int cmd,
+				 unsigned long arg)
+{
+	struct lttng_notifier *notifier = file->private_data;
+
+	switch (cmd) {
+	case LTTNG_ABI_ENABLE:
+		return lttng_notifier_set_enabled(notifier, true);
+	case LTTNG_ABI_DISABLE:
+		return lttng_notifier_set_enabled(notifier, false);
+	case LTTNG_ABI_FILTER:
+		return lttng_notifier_bytecode();
+	case LTTNG_ABI_CAPTURE:
+		return lttng_notifier_bytecode();
+	case LTTNG_ABI_ADD_CALLSITE:
+		/* Only uprobe notifiers have call sites. */
+		pr_debug("lttng: notifier: ADD_CALLSITE on a tracepoint notifier\n");
+		return -EINVAL;
+	}
+	return -ENOTTY;
+}
+
+static int lttng_notifier_release(struct inode *inode, struct file *file)
+{
+	lttng_notifier_destroy(file->private_data);
+	return 0;
+}
+
+static const struct file_operations lttng_notifier_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = lttng_notifier_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.release = lttng_notifier_release,
+	.llseek = noop_llseek,
+};
+
 /* ---- the group fd --------------------------------------------------------- */
 
-static long lttng_notifier_create(void __user *uarg)
+/* What EVENT_NOTIFIER_CREATE may ask for; 0 or the errno of a refusal. */
+static int lttng_notifier_check(const struct lttng_abi_event_notifier *en)
 {
-	struct lttng_abi_event_notifier en;
+	const struct lttng_abi_event *ev = &en->event;
 
-	if (copy_from_user(&en, uarg, sizeof(en)))
-		return -EFAULT;
-	pr_info_ratelimited("lttng: kernel triggers are not supported yet: event notifier '%.*s' refused\n",
-			    (int)sizeof(en.event.name), en.event.name);
-	return -ENOSYS;
+	if (!memchr(ev->name, '\0', sizeof(ev->name)) || !ev->name[0]) {
+		pr_debug("lttng: notifier: empty or unterminated name\n");
+		return -EINVAL;
+	}
+	if (!lttng_notifier_zero(ev->padding, sizeof(ev->padding)) ||
+	    !lttng_notifier_zero(en->padding, sizeof(en->padding))) {
+		pr_debug("lttng: notifier: '%s': non-zero padding\n", ev->name);
+		return -EINVAL;
+	}
+	switch (ev->instrumentation) {
+	case LTTNG_ABI_TRACEPOINT:
+		return 0;
+	case LTTNG_ABI_SYSCALL:
+	case LTTNG_ABI_KPROBE:
+	case LTTNG_ABI_UPROBE:
+		pr_info_ratelimited("lttng: notifier: '%s': instrumentation %u is not supported yet on kernel triggers\n",
+				    ev->name, ev->instrumentation);
+		return -ENOSYS;
+	}
+	pr_debug("lttng: notifier: '%s': instrumentation %u cannot notify\n",
+		 ev->name, ev->instrumentation);
+	return -EINVAL;
+}
+
+static long lttng_notifier_create_fd(struct lttng_notifier_group *group,
+				     void __user *uarg)
+{
+	struct lttng_abi_event_notifier *en;
+	struct lttng_notifier *notifier;
+	int fd;
+
+	en = memdup_user(uarg, sizeof(*en));
+	if (IS_ERR(en))
+		return PTR_ERR(en);
+	fd = lttng_notifier_check(en);
+	if (fd)
+		goto out;
+	notifier = lttng_notifier_create(group, en->event.name, en->event.token,
+					 en->error_counter_index);
+	if (IS_ERR(notifier)) {
+		fd = PTR_ERR(notifier);
+		goto out;
+	}
+	fd = lttng_abi_fd_install("[lttng_event_notifier]",
+				  &lttng_notifier_fops, notifier, 0);
+	if (fd < 0)
+		lttng_notifier_destroy(notifier);
+out:
+	kfree(en);
+	return fd;
 }
 
 static long lttng_notifier_group_ioctl(struct file *file, unsigned int cmd,
@@ -297,7 +382,7 @@ static long lttng_notifier_group_ioctl(struct file *file, unsigned int cmd,
 
 	switch (cmd) {
 	case LTTNG_ABI_EVENT_NOTIFIER_GROUP_NOTIFICATION_FD:
-		kref_get(&group->ref);
+		lttng_notifier_group_get(group);
 		fd = lttng_abi_fd_install("[lttng_notification]",
 					  &lttng_notification_fops, group, 0);
 		if (fd < 0)
@@ -306,7 +391,7 @@ static long lttng_notifier_group_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_ABI_COUNTER:
 		return lttng_notifier_counter_create(group, uarg);
 	case LTTNG_ABI_EVENT_NOTIFIER_CREATE:
-		return lttng_notifier_create(uarg);
+		return lttng_notifier_create_fd(group, uarg);
 	}
 	return -ENOTTY;
 }
@@ -336,14 +421,12 @@ int lttng_abi_notifier_group_fd(void)
 	struct lttng_notifier_group *group;
 	int fd;
 
-	group = kzalloc(sizeof(*group), GFP_KERNEL);
+	group = lttng_notifier_group_create();
 	if (!group)
 		return -ENOMEM;
-	kref_init(&group->ref);
-	mutex_init(&group->lock);
 	fd = lttng_abi_fd_install("[lttng_event_notifier_group]",
 				  &lttng_notifier_group_fops, group, 0);
 	if (fd < 0)
-		kfree(group);
+		lttng_notifier_group_put(group);
 	return fd;
 }

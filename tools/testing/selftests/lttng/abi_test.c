@@ -236,8 +236,8 @@ TEST_F(tracer, wrong_states)
 
 /*
  * The event-notifier group that sessiond creates at start: a notification
- * fd that epoll takes and that is never readable, one error counter whose
- * slots read 0, and event notifiers refused with ENOSYS.
+ * fd that epoll takes and that is not readable before a notifier fires,
+ * one error counter whose slots start at 0, and event notifiers.
  */
 TEST_F(tracer, notifier_group)
 {
@@ -256,7 +256,7 @@ TEST_F(tracer, notifier_group)
 	struct epoll_event ev = { .events = EPOLLIN | EPOLLPRI };
 	struct lttng_abi_event_notifier en = { 0 };
 	struct pollfd pfd = { .events = POLLIN | POLLPRI };
-	int group, notif, counter, ep;
+	int group, notif, counter, ep, n;
 	char buf[64];
 
 	group = ioctl(self->fd, LTTNG_ABI_EVENT_NOTIFIER_GROUP_CREATE);
@@ -269,6 +269,8 @@ TEST_F(tracer, notifier_group)
 	ASSERT_LE(0, ep);
 	EXPECT_EQ(0, epoll_ctl(ep, EPOLL_CTL_ADD, notif, &ev));
 	EXPECT_EQ(0, epoll_wait(ep, &ev, 1, 0));
+	/* A read waits for a record, unless the fd is non-blocking. */
+	ASSERT_EQ(0, fcntl(notif, F_SETFL, O_NONBLOCK));
 	EXPECT_EQ(-1, read(notif, buf, sizeof(buf)));
 	EXPECT_EQ(EAGAIN, errno);
 
@@ -289,8 +291,9 @@ TEST_F(tracer, notifier_group)
 	EXPECT_EQ(ENOTTY, errno);
 
 	strcpy(en.event.name, "sched_switch");
-	EXPECT_EQ(-1, ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
-	EXPECT_EQ(ENOSYS, errno);
+	n = ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en);
+	EXPECT_LT(0, n);
+	close(n);
 	EXPECT_EQ(-1, ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, NULL));
 	EXPECT_EQ(EFAULT, errno);
 
@@ -308,6 +311,274 @@ TEST_F(tracer, notifier_group)
 	close(counter);
 	close(ep);
 	close(notif);
+}
+
+/* A group with its notification fd (non-blocking) and a 4096-slot counter. */
+struct notif_group {
+	int group, notif, counter;
+};
+
+static int notif_group_open(int tracer, struct notif_group *g)
+{
+	struct lttng_abi_counter_conf conf = {
+		.bitness = 1,
+		.number_dimensions = 1,
+		.dimensions[0].size = 4096,
+	};
+
+	g->group = ioctl(tracer, LTTNG_ABI_EVENT_NOTIFIER_GROUP_CREATE);
+	if (g->group < 0)
+		return -1;
+	g->notif = ioctl(g->group,
+			 LTTNG_ABI_EVENT_NOTIFIER_GROUP_NOTIFICATION_FD);
+	g->counter = ioctl(g->group, LTTNG_ABI_COUNTER, &conf);
+	if (g->notif < 0 || g->counter < 0)
+		return -1;
+	return fcntl(g->notif, F_SETFL, O_NONBLOCK);
+}
+
+static void notif_group_close(struct notif_group *g)
+{
+	close(g->counter);
+	close(g->notif);
+	close(g->group);
+}
+
+/* A tracepoint notifier's fd, or -1 with errno. */
+static int notifier_create(int group, const char *name, uint64_t token,
+			   uint64_t index)
+{
+	struct lttng_abi_event_notifier en = {
+		.event.instrumentation = LTTNG_ABI_TRACEPOINT,
+		.event.token = token,
+		.error_counter_index = index,
+	};
+
+	strncpy(en.event.name, name, sizeof(en.event.name) - 1);
+	return ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en);
+}
+
+/* A counter slot's value, or INT64_MIN. */
+static int64_t counter_slot(int counter, uint64_t index)
+{
+	struct lttng_abi_counter_aggregate agg = {
+		.index = { .number_dimensions = 1,
+			   .dimension_indexes = { index } },
+	};
+
+	if (ioctl(counter, LTTNG_ABI_COUNTER_AGGREGATE, &agg))
+		return INT64_MIN;
+	return agg.value.value;
+}
+
+/* Fire lttng_test_filter_event @n times; false if there is no source. */
+static bool test_events_fire(int n)
+{
+	char buf[16];
+	int fd, len;
+	bool ok;
+
+	fd = open("/proc/lttng-test-filter-event", O_WRONLY);
+	if (fd < 0)
+		return false;
+	len = snprintf(buf, sizeof(buf), "%d", n);
+	ok = write(fd, buf, len) == len;
+	close(fd);
+	return ok;
+}
+
+/* Every bad EVENT_NOTIFIER_CREATE, and the ioctls a notifier refuses. */
+TEST_F(tracer, notifier_bad_input)
+{
+	struct lttng_abi_event_notifier en = { 0 };
+	struct lttng_abi_filter_bytecode bc = { .len = 1 };
+	static const struct {
+		uint32_t instrumentation;
+		int err;
+	} instr[] = {
+		{ LTTNG_ABI_KPROBE, ENOSYS },
+		{ LTTNG_ABI_UPROBE, ENOSYS },
+		{ LTTNG_ABI_SYSCALL, ENOSYS },
+		{ LTTNG_ABI_KRETPROBE, EINVAL },
+		{ LTTNG_ABI_FUNCTION, EINVAL },
+		{ LTTNG_ABI_NOOP, EINVAL },
+		{ 7, EINVAL },
+		{ UINT32_MAX, EINVAL },
+	};
+	struct notif_group g;
+	unsigned int i;
+	int n;
+
+	ASSERT_EQ(0, notif_group_open(self->fd, &g));
+	/* No NUL in the name, then an empty name. */
+	memset(en.event.name, 'a', sizeof(en.event.name));
+	EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(EINVAL, errno);
+	memset(en.event.name, 0, sizeof(en.event.name));
+	EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(EINVAL, errno);
+	strcpy(en.event.name, "lttng_test_filter_event");
+	en.padding[31] = 1;
+	EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(EINVAL, errno);
+	en.padding[31] = 0;
+	en.event.padding[0] = 1;
+	EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(EINVAL, errno);
+	en.event.padding[0] = 0;
+	for (i = 0; i < sizeof(instr) / sizeof(instr[0]); i++) {
+		en.event.instrumentation = instr[i].instrumentation;
+		EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE,
+				    &en));
+		EXPECT_EQ(instr[i].err, errno);
+	}
+	/* The counter has 4096 slots. */
+	EXPECT_EQ(-1, notifier_create(g.group, "lttng_test_filter_event",
+				      1, 4096));
+	EXPECT_EQ(EINVAL, errno);
+	n = notifier_create(g.group, "lttng_test_filter_event", 1, 4095);
+	ASSERT_LT(0, n);
+	EXPECT_EQ(-1, ioctl(n, LTTNG_ABI_FILTER, &bc));
+	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ(-1, ioctl(n, LTTNG_ABI_CAPTURE, &bc));
+	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ(-1, ioctl(n, LTTNG_ABI_ADD_CALLSITE, &bc));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(n, LTTNG_ABI_SESSION_START));
+	EXPECT_EQ(ENOTTY, errno);
+	EXPECT_EQ(0, ioctl(n, LTTNG_ABI_ENABLE));
+	EXPECT_EQ(0, ioctl(n, LTTNG_ABI_DISABLE));
+	close(n);
+	notif_group_close(&g);
+}
+
+/* Read one record; its token, or UINT64_MAX if it is not a clean header. */
+static uint64_t notification_read(int fd)
+{
+	struct lttng_abi_event_notifier_notification rec;
+	static const uint8_t zero[sizeof(rec.padding)];
+
+	if (read(fd, &rec, sizeof(rec)) != sizeof(rec) ||
+	    rec.capture_buf_size || memcmp(rec.padding, zero, sizeof(zero)))
+		return UINT64_MAX;
+	return rec.token;
+}
+
+/*
+ * Firing: records only while enabled, one per event, each with its
+ * notifier's token; poll and read agree; a read shorter than a record
+ * takes part of it; a full queue drops and counts in the notifier's slot,
+ * which CLEAR resets; a closed notifier fires no more.
+ */
+TEST_F(tracer, notifier_fire)
+{
+	struct lttng_abi_event_notifier_notification rec;
+	struct pollfd pfd = { .events = POLLIN | POLLPRI };
+	struct lttng_abi_counter_clear clr = {
+		.index = { .number_dimensions = 1,
+			   .dimension_indexes = { 7 } },
+	};
+	const size_t len = sizeof(rec);
+	char buf[4 * sizeof(rec)];
+	struct notif_group g;
+	int a, b, total;
+	ssize_t r;
+
+	ASSERT_EQ(42, len);
+	ASSERT_EQ(0, notif_group_open(self->fd, &g));
+	pfd.fd = g.notif;
+	a = notifier_create(g.group, "lttng_test_filter_event", 0xa11ce, 7);
+	ASSERT_LT(0, a);
+	/* A glob that matches the same event, and a name matching none. */
+	b = notifier_create(g.group, "lttng_test_*", 0xb0b, 8);
+	ASSERT_LT(0, b);
+	if (!test_events_fire(2))
+		SKIP(goto out, "no /proc/lttng-test-filter-event");
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+
+	ASSERT_EQ(0, ioctl(a, LTTNG_ABI_ENABLE));
+	ASSERT_TRUE(test_events_fire(3));
+	EXPECT_EQ(1, poll(&pfd, 1, 0));
+	EXPECT_EQ(POLLIN, pfd.revents);
+	EXPECT_EQ(0xa11ce, notification_read(g.notif));
+	/* 10 bytes, then the other 32 of the same record. */
+	memset(&rec, 0xff, sizeof(rec));
+	EXPECT_EQ(10, read(g.notif, &rec, 10));
+	EXPECT_EQ(len - 10, read(g.notif, (char *)&rec + 10, len - 10));
+	EXPECT_EQ(0xa11ce, rec.token);
+	EXPECT_EQ(0, rec.capture_buf_size);
+	/* A big read takes the whole records there are: one. */
+	EXPECT_EQ(len, read(g.notif, buf, sizeof(buf)));
+	EXPECT_EQ(-1, read(g.notif, buf, sizeof(buf)));
+	EXPECT_EQ(EAGAIN, errno);
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+
+	/* Both enabled: two records per event; 41 bytes take no whole one. */
+	ASSERT_EQ(0, ioctl(b, LTTNG_ABI_ENABLE));
+	ASSERT_TRUE(test_events_fire(2));
+	EXPECT_EQ(4 * len, read(g.notif, buf, sizeof(buf)));
+	EXPECT_EQ(0xa11ce, ((struct lttng_abi_event_notifier_notification *)buf)->token);
+	EXPECT_EQ(0xb0b, ((struct lttng_abi_event_notifier_notification *)(buf + len))->token);
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+	ASSERT_EQ(0, ioctl(b, LTTNG_ABI_DISABLE));
+	ASSERT_TRUE(test_events_fire(1));
+	EXPECT_EQ(0xa11ce, notification_read(g.notif));
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+
+	/* 1100 events: 1024 queued, 76 dropped and counted in slot 7. */
+	EXPECT_EQ(0, counter_slot(g.counter, 7));
+	ASSERT_TRUE(test_events_fire(1100));
+	EXPECT_EQ(76, counter_slot(g.counter, 7));
+	EXPECT_EQ(0, counter_slot(g.counter, 8));
+	total = 0;
+	while ((r = read(g.notif, buf, sizeof(buf))) > 0)
+		total += r;
+	EXPECT_EQ(EAGAIN, errno);
+	EXPECT_EQ(1024 * len, total);
+	EXPECT_EQ(0, ioctl(g.counter, LTTNG_ABI_COUNTER_CLEAR, &clr));
+	EXPECT_EQ(0, counter_slot(g.counter, 7));
+
+	/* Disabled, then closed: nothing more. */
+	ASSERT_EQ(0, ioctl(a, LTTNG_ABI_DISABLE));
+	ASSERT_TRUE(test_events_fire(2));
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+	ASSERT_EQ(0, ioctl(a, LTTNG_ABI_ENABLE));
+	close(a);
+	a = -1;
+	ASSERT_TRUE(test_events_fire(2));
+	EXPECT_EQ(0, poll(&pfd, 1, 0));
+out:
+	if (a >= 0)
+		close(a);
+	close(b);
+	notif_group_close(&g);
+}
+
+/* A blocking read waits for the record that a child fires. */
+TEST_F(tracer, notifier_blocking_read)
+{
+	struct notif_group g;
+	pid_t child;
+	int n, st;
+
+	if (access("/proc/lttng-test-filter-event", W_OK))
+		SKIP(return, "no /proc/lttng-test-filter-event");
+	ASSERT_EQ(0, notif_group_open(self->fd, &g));
+	ASSERT_EQ(0, fcntl(g.notif, F_SETFL, 0));
+	n = notifier_create(g.group, "lttng_test_filter_event", 42, 0);
+	ASSERT_LT(0, n);
+	ASSERT_EQ(0, ioctl(n, LTTNG_ABI_ENABLE));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		usleep(200000);
+		_exit(test_events_fire(1) ? 0 : 1);
+	}
+	EXPECT_EQ(42, notification_read(g.notif));
+	ASSERT_EQ(child, waitpid(child, &st, 0));
+	EXPECT_EQ(0, st);
+	close(n);
+	notif_group_close(&g);
 }
 
 TEST_F(tracer, streams)
