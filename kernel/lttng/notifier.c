@@ -15,6 +15,11 @@
  * lttng_notifier_fire(): the recording path is unchanged.  The events are
  * hooked to their tracepoints while the notifier is enabled.
  *
+ * Syscalls.  A syscall notifier keeps a bitmap of the syscall table slots
+ * it matches, per direction, and hooks probes of its own on sys_enter and
+ * sys_exit, which test the running syscall's bit: the channels' syscall
+ * probes (syscalls.c) are not involved.
+ *
  * The queue.  A fixed ring of LTTNG_NOTIFIER_QUEUE_LEN tokens under a raw
  * spinlock, taken with interrupts off: the probes run in any context, and
  * a record is only its token (no captures yet), so the critical section is
@@ -37,6 +42,7 @@
  * flight have finished.
  */
 
+#include <linux/bitmap.h>
 #include <linux/bits.h>
 #include <linux/err.h>
 #include <linux/export.h>
@@ -54,9 +60,12 @@
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <uapi/linux/lttng.h>
+#include <asm/syscall.h>
+#include <trace/events/syscalls.h>
 
 #include "graph.h"
 #include "probes.h"
+#include "syscalls.h"
 
 /*
  * Records a group holds before it drops: fewer than the 2000 that
@@ -119,6 +128,12 @@ struct lttng_notifier_group {
  * @enabled: the ENABLE state; written under lttng_graph_mutex with
  *	WRITE_ONCE(), read by the probes with READ_ONCE()
  * @events: its events, one per description it matches; under the mutex
+ * @syscall: a syscall notifier: it has @sc_slots and no @events
+ * @sc_entryexit: for syscalls, enum lttng_abi_syscall_entryexit
+ * @sc_slots: for syscalls, [0] entry, [1] exit: the table slots it
+ *	matches; bits are set under the mutex, before the probe that tests
+ *	them is hooked or while it is, and never cleared
+ * @sc_hooked: for syscalls, its probe is on sys_enter [0], sys_exit [1]
  */
 struct lttng_notifier {
 	struct lttng_notifier_group *group;
@@ -127,6 +142,10 @@ struct lttng_notifier {
 	u64 error_index;
 	bool enabled;
 	struct list_head events;
+	bool syscall;
+	u32 sc_entryexit;
+	unsigned long *sc_slots[2];
+	bool sc_hooked[2];
 };
 
 static void lttng_notifier_wake(struct irq_work *work)
@@ -428,11 +447,40 @@ ssize_t lttng_notifier_group_read(struct lttng_notifier_group *group,
 
 /* ---- notifiers ------------------------------------------------------------ */
 
+static void lttng_notifier_sc_enter(void *data, struct pt_regs *regs,
+				    long id)
+{
+	struct lttng_notifier *notifier = data;
+
+	/* Set before this probe was hooked: see struct lttng_notifier. */
+	if (test_bit(lttng_syscall_slot(id), notifier->sc_slots[0]))
+		lttng_notifier_fire(notifier);
+}
+
+static void lttng_notifier_sc_exit(void *data, struct pt_regs *regs,
+				   long ret)
+{
+	struct lttng_notifier *notifier = data;
+	long id = syscall_get_nr(current, regs);
+
+	/* Set before this probe was hooked: see struct lttng_notifier. */
+	if (test_bit(lttng_syscall_slot(id), notifier->sc_slots[1]))
+		lttng_notifier_fire(notifier);
+}
+
 static void lttng_notifier_unhook(struct lttng_notifier *notifier)
 {
 	struct lttng_event *event;
 
 	lttng_graph_assert_held();
+	if (notifier->sc_hooked[0])
+		WARN_ON_ONCE(unregister_trace_sys_enter(lttng_notifier_sc_enter,
+							notifier));
+	if (notifier->sc_hooked[1])
+		WARN_ON_ONCE(unregister_trace_sys_exit(lttng_notifier_sc_exit,
+						       notifier));
+	notifier->sc_hooked[0] = false;
+	notifier->sc_hooked[1] = false;
 	list_for_each_entry(event, &notifier->events, node) {
 		if (!event->registered)
 			continue;
@@ -441,6 +489,41 @@ static void lttng_notifier_unhook(struct lttng_notifier *notifier)
 							 event));
 		event->registered = false;
 	}
+}
+
+/*
+ * Mark the syscall slots the notifier matches, including the unknown
+ * events', and hook its probes on the directions that have one.
+ */
+static int lttng_notifier_sync_syscalls(struct lttng_notifier *notifier)
+{
+	const struct lttng_event_desc *desc = NULL;
+	unsigned int dir;
+	int ret;
+
+	lttng_graph_assert_held();
+	while ((desc = lttng_syscall_next_desc(desc))) {
+		dir = desc->syscall_exit;
+		if (notifier->sc_entryexit ==
+		    (dir ? LTTNG_ABI_SYSCALL_ENTRY : LTTNG_ABI_SYSCALL_EXIT))
+			continue;
+		if (lttng_probe_glob_match(notifier->pattern,
+					   lttng_syscall_name(desc)))
+			set_bit(desc->syscall - 1, notifier->sc_slots[dir]);
+	}
+	for (dir = 0; dir < 2; dir++) {
+		if (notifier->sc_hooked[dir] ||
+		    bitmap_empty(notifier->sc_slots[dir], LTTNG_SC_NR_SLOTS))
+			continue;
+		ret = dir ? register_trace_sys_exit(lttng_notifier_sc_exit,
+						    notifier) :
+			    register_trace_sys_enter(lttng_notifier_sc_enter,
+						     notifier);
+		if (ret)
+			return ret;
+		notifier->sc_hooked[dir] = true;
+	}
+	return 0;
 }
 
 /*
@@ -456,6 +539,8 @@ static int lttng_notifier_sync(struct lttng_notifier *notifier)
 	int ret;
 
 	lttng_graph_assert_held();
+	if (notifier->syscall)
+		return lttng_notifier_sync_syscalls(notifier);
 	while ((desc = lttng_probe_next_desc(desc))) {
 		if (!lttng_probe_glob_match(notifier->pattern, desc->name))
 			continue;
@@ -489,16 +574,20 @@ static int lttng_notifier_sync(struct lttng_notifier *notifier)
 /**
  * lttng_notifier_create() - a new, disabled, event notifier
  * @group: its group
- * @pattern: NUL-terminated tracepoint name or star-glob
+ * @pattern: NUL-terminated tracepoint name or star-glob; for syscalls,
+ *	the bare syscall name or glob (getpid, open*)
  * @token: the token of its records
  * @error_index: the error counter slot of its discarded records, below
  *	the length of the group's counter if it has one
+ * @syscall: a syscall notifier, not a tracepoint one
+ * @sc_entryexit: for syscalls, enum lttng_abi_syscall_entryexit
  *
  * Return: the notifier, or ERR_PTR(-EINVAL, -ENOMEM).
  */
 struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
 					     const char *pattern, u64 token,
-					     u64 error_index)
+					     u64 error_index, bool syscall,
+					     u32 sc_entryexit)
 {
 	struct lttng_notifier_errors *errors;
 	struct lttng_notifier *notifier;
@@ -517,9 +606,21 @@ struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
 	mutex_unlock(&group->lock);
 	if (ret)
 		return ERR_PTR(ret);
+	if (syscall && sc_entryexit > LTTNG_ABI_SYSCALL_EXIT)
+		return ERR_PTR(-EINVAL);
 	notifier = kzalloc(sizeof(*notifier), GFP_KERNEL);
 	if (!notifier)
 		return ERR_PTR(-ENOMEM);
+	if (syscall) {
+		notifier->sc_slots[0] = bitmap_zalloc(LTTNG_SC_NR_SLOTS,
+						      GFP_KERNEL);
+		notifier->sc_slots[1] = bitmap_zalloc(LTTNG_SC_NR_SLOTS,
+						      GFP_KERNEL);
+		if (!notifier->sc_slots[0] || !notifier->sc_slots[1])
+			goto err_slots;
+	}
+	notifier->syscall = syscall;
+	notifier->sc_entryexit = sc_entryexit;
 	notifier->group = group;
 	strscpy(notifier->pattern, pattern, sizeof(notifier->pattern));
 	notifier->token = token;
@@ -527,6 +628,12 @@ struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
 	INIT_LIST_HEAD(&notifier->events);
 	lttng_notifier_group_get(group);
 	return notifier;
+
+err_slots:
+	bitmap_free(notifier->sc_slots[0]);
+	bitmap_free(notifier->sc_slots[1]);
+	kfree(notifier);
+	return ERR_PTR(-ENOMEM);
 }
 
 /**
@@ -574,6 +681,8 @@ void lttng_notifier_destroy(struct lttng_notifier *notifier)
 		list_del(&event->node);
 		kfree(event);
 	}
+	bitmap_free(notifier->sc_slots[0]);
+	bitmap_free(notifier->sc_slots[1]);
 	lttng_notifier_group_put(notifier->group);
 	kfree(notifier);
 }

@@ -324,6 +324,26 @@ static void lttng_sc_set_slots(struct lttng_event __rcu **events,
 }
 
 /**
+ * lttng_syscall_slot() - the table slot of a syscall of the running task
+ * @id: its number, as sys_enter gives it or syscall_get_nr() reads it
+ *
+ * For the syscall probes of event notifiers (notifier.c), which keep a
+ * bitmap of slots.
+ *
+ * Return: the slot of its events, or the slot of the (compat) unknown
+ * events when the tables do not describe it.
+ */
+unsigned int lttng_syscall_slot(long id)
+{
+	unsigned int slot = lttng_sc_slot(id);
+
+	if (slot < LTTNG_SC_SLOT_UNKNOWN && !lttng_sc_described(slot))
+		slot = slot < LTTNG_SC_NR_NATIVE ? LTTNG_SC_SLOT_UNKNOWN :
+		       LTTNG_SC_SLOT_COMPAT_UNKNOWN;
+	return slot;
+}
+
+/**
  * lttng_syscall_hook() - start recording a syscall event
  * @event: the event, of a syscall description
  *

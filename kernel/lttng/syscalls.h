@@ -17,6 +17,7 @@ struct lttng_event;
 const struct lttng_event_desc *lttng_syscall_next_desc(const struct lttng_event_desc *prev);
 const char *lttng_syscall_name(const struct lttng_event_desc *desc);
 bool lttng_syscall_compat(const struct lttng_event_desc *desc);
+unsigned int lttng_syscall_slot(long id);
 int lttng_syscall_hook(struct lttng_event *event);
 void lttng_syscall_unhook(struct lttng_event *event);
 void lttng_syscall_mask(struct lttng_channel *chan, u8 *bits);

@@ -10,8 +10,8 @@
  * dimension of 4096 64-bit slots by default).  A kernel trigger becomes an
  * EVENT_NOTIFIER_CREATE, then ENABLE; its removal is DISABLE and close.
  *
- * Supported: tracepoint notifiers, by name or star-glob.  Refused: syscall
- * notifiers and the dynamic probes (kprobe, uprobe) with -ENOSYS, as not
+ * Supported: tracepoint and syscall notifiers, by name or star-glob.
+ * Refused: the dynamic probes (kprobe, uprobe) with -ENOSYS, as not
  * implemented yet; kretprobe, function and noop with -EINVAL, as
  * LTTng-modules refuses them; FILTER and CAPTURE with -ENOSYS, since no
  * bytecode interpreter runs yet.
@@ -334,6 +334,15 @@ static int lttng_notifier_check(const struct lttng_abi_event_notifier *en)
 	case LTTNG_ABI_TRACEPOINT:
 		return 0;
 	case LTTNG_ABI_SYSCALL:
+		/* lttng-tools sends abi ALL and match NAME, as LTTng-modules takes. */
+		if (ev->u.syscall.entryexit > LTTNG_ABI_SYSCALL_EXIT ||
+		    ev->u.syscall.abi || ev->u.syscall.match) {
+			pr_debug("lttng: notifier: '%s': syscall entryexit %u, abi %u, match %u\n",
+				 ev->name, ev->u.syscall.entryexit,
+				 ev->u.syscall.abi, ev->u.syscall.match);
+			return -EINVAL;
+		}
+		return 0;
 	case LTTNG_ABI_KPROBE:
 	case LTTNG_ABI_UPROBE:
 		pr_info_ratelimited("lttng: notifier: '%s': instrumentation %u is not supported yet on kernel triggers\n",
@@ -359,7 +368,9 @@ static long lttng_notifier_create_fd(struct lttng_notifier_group *group,
 	if (fd)
 		goto out;
 	notifier = lttng_notifier_create(group, en->event.name, en->event.token,
-					 en->error_counter_index);
+					 en->error_counter_index,
+					 en->event.instrumentation == LTTNG_ABI_SYSCALL,
+					 en->event.u.syscall.entryexit);
 	if (IS_ERR(notifier)) {
 		fd = PTR_ERR(notifier);
 		goto out;

@@ -20,6 +20,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -398,7 +399,6 @@ TEST_F(tracer, notifier_bad_input)
 	} instr[] = {
 		{ LTTNG_ABI_KPROBE, ENOSYS },
 		{ LTTNG_ABI_UPROBE, ENOSYS },
-		{ LTTNG_ABI_SYSCALL, ENOSYS },
 		{ LTTNG_ABI_KRETPROBE, EINVAL },
 		{ LTTNG_ABI_FUNCTION, EINVAL },
 		{ LTTNG_ABI_NOOP, EINVAL },
@@ -432,6 +432,19 @@ TEST_F(tracer, notifier_bad_input)
 				    &en));
 		EXPECT_EQ(instr[i].err, errno);
 	}
+	/* Syscalls: entry, exit or both; abi ALL and match NAME only. */
+	en.event.instrumentation = LTTNG_ABI_SYSCALL;
+	en.event.u.syscall.entryexit = 3;
+	EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(EINVAL, errno);
+	en.event.u.syscall.entryexit = LTTNG_ABI_SYSCALL_EXIT;
+	en.event.u.syscall.abi = 1;
+	EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(EINVAL, errno);
+	en.event.u.syscall.abi = 0;
+	en.event.u.syscall.match = 1;
+	EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en));
+	EXPECT_EQ(EINVAL, errno);
 	/* The counter has 4096 slots. */
 	EXPECT_EQ(-1, notifier_create(g.group, "lttng_test_filter_event",
 				      1, 4096));
@@ -551,6 +564,88 @@ out:
 	if (a >= 0)
 		close(a);
 	close(b);
+	notif_group_close(&g);
+}
+
+/* A syscall notifier's fd, or -1 with errno. */
+static int sc_notifier_create(int group, const char *name, uint64_t token,
+			      uint8_t entryexit)
+{
+	struct lttng_abi_event_notifier en = {
+		.event.instrumentation = LTTNG_ABI_SYSCALL,
+		.event.token = token,
+		.event.u.syscall.entryexit = entryexit,
+	};
+
+	strncpy(en.event.name, name, sizeof(en.event.name) - 1);
+	return ioctl(group, LTTNG_ABI_EVENT_NOTIFIER_CREATE, &en);
+}
+
+/* Read every queued record: how many have @token, and how many in all. */
+static int notification_drain(int fd, uint64_t token, int *all)
+{
+	struct lttng_abi_event_notifier_notification rec;
+	int n = 0;
+
+	*all = 0;
+	while (read(fd, &rec, sizeof(rec)) == sizeof(rec)) {
+		(*all)++;
+		n += rec.token == token;
+	}
+	return n;
+}
+
+/*
+ * Syscall notifiers fire on their syscall only, on entry, exit or both
+ * as asked; a glob matches by bare syscall name.  getpgid is one that
+ * nothing else in the guest calls while the test runs.
+ */
+TEST_F(tracer, notifier_syscall)
+{
+	struct notif_group g;
+	int entry, exit_, both, glob, all;
+
+	ASSERT_EQ(0, notif_group_open(self->fd, &g));
+	entry = sc_notifier_create(g.group, "getpgid", 1,
+				   LTTNG_ABI_SYSCALL_ENTRY);
+	exit_ = sc_notifier_create(g.group, "getpgid", 2,
+				   LTTNG_ABI_SYSCALL_EXIT);
+	both = sc_notifier_create(g.group, "getpgid", 3,
+				  LTTNG_ABI_SYSCALL_ENTRYEXIT);
+	glob = sc_notifier_create(g.group, "getpg*", 4,
+				  LTTNG_ABI_SYSCALL_ENTRY);
+	ASSERT_LT(0, entry);
+	ASSERT_LT(0, exit_);
+	ASSERT_LT(0, both);
+	ASSERT_LT(0, glob);
+
+	ASSERT_EQ(0, ioctl(entry, LTTNG_ABI_ENABLE));
+	syscall(SYS_getpgid, 0);
+	syscall(SYS_getpgid, 0);
+	syscall(SYS_getpid);
+	EXPECT_EQ(2, notification_drain(g.notif, 1, &all));
+	EXPECT_EQ(2, all);
+	ASSERT_EQ(0, ioctl(entry, LTTNG_ABI_DISABLE));
+
+	ASSERT_EQ(0, ioctl(exit_, LTTNG_ABI_ENABLE));
+	syscall(SYS_getpgid, 0);
+	EXPECT_EQ(1, notification_drain(g.notif, 2, &all));
+	EXPECT_EQ(1, all);
+	ASSERT_EQ(0, ioctl(exit_, LTTNG_ABI_DISABLE));
+
+	ASSERT_EQ(0, ioctl(both, LTTNG_ABI_ENABLE));
+	ASSERT_EQ(0, ioctl(glob, LTTNG_ABI_ENABLE));
+	syscall(SYS_getpgid, 0);
+	syscall(SYS_getpgrp);
+	EXPECT_EQ(2, notification_drain(g.notif, 3, &all));
+	EXPECT_EQ(4, all);
+	close(both);
+	close(glob);
+	syscall(SYS_getpgid, 0);
+	EXPECT_EQ(0, notification_drain(g.notif, 3, &all));
+	EXPECT_EQ(0, all);
+	close(exit_);
+	close(entry);
 	notif_group_close(&g);
 }
 
