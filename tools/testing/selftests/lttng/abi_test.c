@@ -889,7 +889,7 @@ TEST_F(tracer, close_mapped_holding)
  * The session dies (its channel and session fds close) while a stream
  * holds packet 0 of two.  The held packet stays readable; the stream
  * drains what is left, then says -ENODATA and EPOLLHUP.  A stream that
- * held nothing says so at once.
+ * never had a packet drains the empty one the finalize gives it first.
  */
 TEST_F(tracer, session_dies_while_held)
 {
@@ -923,6 +923,17 @@ TEST_F(tracer, session_dies_while_held)
 	EXPECT_EQ(-1, ioctl(fds[0], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
 	EXPECT_EQ(EINVAL, errno);
 	for (i = 1; i < n; i++) {
+		/*
+		 * A buffer that never had a packet delivers its first one,
+		 * empty, when its channel is finalized, as LTTng-modules'
+		 * buffers do (they open that packet when they are created).
+		 */
+		EXPECT_EQ(POLLIN | POLLRDNORM, stream_poll(fds[i]));
+		ASSERT_EQ(0, ioctl(fds[i], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
+		EXPECT_EQ(0, stream_u64(fds[i], LTTNG_ABI_RB_GET_SEQ_NUM));
+		EXPECT_EQ(stream_u64(fds[i], LTTNG_ABI_RB_GET_TIMESTAMP_BEGIN),
+			  stream_u64(fds[i], LTTNG_ABI_RB_GET_TIMESTAMP_END));
+		EXPECT_EQ(0, ioctl(fds[i], LTTNG_ABI_RB_PUT_NEXT_SUBBUF));
 		EXPECT_EQ(-1, ioctl(fds[i], LTTNG_ABI_RB_GET_NEXT_SUBBUF));
 		EXPECT_EQ(ENODATA, errno);
 		EXPECT_EQ(POLLHUP, stream_poll(fds[i]));
