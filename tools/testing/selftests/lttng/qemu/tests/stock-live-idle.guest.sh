@@ -7,7 +7,7 @@
 # waits for every stream: unless the first flush of the idle buffer
 # delivers a packet, babeltrace2 prints nothing, ever (lttng-tools' clear
 # and live tests hung on it).  The test events are written from CPU 0;
-# babeltrace2 must print all of them within 30 s.
+# babeltrace2 must print all of them within 30 s of the write.
 set -e
 # shellcheck source=SCRIPTDIR/../stock.sh
 . /usr/lib/lttng-test/stock.sh
@@ -25,6 +25,16 @@ url=net://localhost/host/$host/idle
 babeltrace2 --input-format=lttng-live "$url" \
 	--params='session-not-found-action="end"' >"$OUT/live.txt" 2>"$STOCK_LOGS/babeltrace2.log" &
 bt=$!
+# babeltrace2 attaches with LTTNG_VIEWER_SEEK_LAST: a packet that reached
+# relayd before the attach is never shown.  Write the events only once
+# relayd has made the viewer's streams and sent them.
+i=0
+until grep -q 'Sending stream .* to viewer' "$STOCK_LOGS/relayd.log"; do
+	i=$((i + 1))
+	[ $i -le 300 ] || stock_fail "babeltrace2 did not attach in 30 s"
+	kill -0 $bt 2>/dev/null || stock_fail "babeltrace2 exited early: $(cat "$STOCK_LOGS/babeltrace2.log")"
+	usleep 100000
+done
 taskset -c 0 sh -c 'echo -n 10 >/proc/lttng-test-filter-event' ||
 	stock_fail "cannot write to /proc/lttng-test-filter-event"
 t0=$(stock_uptime)
