@@ -61,6 +61,14 @@ mount -o bind /peer/tree "$R$PEER_TREE"
 mod=$R/lib/modules/$(uname -r)
 mkdir -p "$mod"
 mount -o bind /peer/mod "$mod"
+# The scripts unload lttng-test with `modprobe --remove`, which kmod
+# refuses for a built-in module ("Module lttng_test is builtin", status
+# 1); test_notification_multi_app stops at its first failing step.  A
+# built-in has nothing to unload: a remove command that does nothing
+# answers for each of ours, in a modprobe.d of the guest's own /run.
+mkdir -p $R/run/modprobe.d
+sed -n 's|.*/\(lttng[^/]*\)\.ko$|remove \1 /bin/true|p' "$mod/modules.builtin" \
+	>$R/run/modprobe.d/lttng-builtin.conf
 cp /usr/lib/lttng-test/peer-run.sh $R/run/peer-run.sh
 
 export PEER_SCRIPT PEER_TIMEOUT PEER_TREE OUT
