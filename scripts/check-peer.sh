@@ -119,15 +119,23 @@ build() {
 }
 
 # wrapper TARGET [ARGS...]: the text of a src/bin wrapper that runs TARGET.
+# A script that throws the daemon's stderr away (utils.sh's default) or
+# leaves it its own (the TAP file, $PEER_TAP) gets it with ARGS (-vvv), its
+# stderr kept in $PEER_LOGS; a script that sends the stderr somewhere else
+# gets the daemon exactly as it asked, its messages where it reads them
+# (test_relayd_working_directory greps relayd's error).
 wrapper() {
 	local target=$1
 	shift
 	cat <<-EOF
 		#!/bin/sh
 		# check-peer.sh: Debian's ${target##*/}, its log kept in \$PEER_LOGS.
-		log=/dev/null
-		[ -n "\${PEER_LOGS:-}" ] && log=\$PEER_LOGS/${target##*/}.log
-		exec $target $* "\$@" 2>>"\$log"
+		err=\$(readlink /proc/self/fd/2)
+		if [ -n "\${PEER_LOGS:-}" ] &&
+		   { [ "\$err" = /dev/null ] || [ "\$err" = "\${PEER_TAP:-}" ]; }; then
+		    exec $target $* "\$@" 2>>"\$PEER_LOGS/${target##*/}.log"
+		fi
+		exec $target "\$@"
 	EOF
 }
 

@@ -16,6 +16,9 @@ set -u
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root LC_ALL=C TERM=dumb
 export PEER_LOGS=/run/peer-logs
+# The script's output; a daemon wrapper that finds its stderr here logs to
+# $PEER_LOGS instead (see wrapper() in scripts/check-peer.sh).
+export PEER_TAP=$OUT/tap.txt
 mkdir -p "$PEER_LOGS" "$OUT/logs"
 
 script=$PEER_SCRIPT
