@@ -57,7 +57,7 @@ static bool lttng_enabler_matches(const struct lttng_enabler *enabler,
 	switch (enabler->instrumentation) {
 	case LTTNG_ABI_TRACEPOINT:
 		return !desc->syscall &&
-		       lttng_probe_glob_match(enabler->pattern, desc->name);
+		       lttng_probe_match(enabler->pattern, desc);
 	case LTTNG_ABI_SYSCALL:
 		if (!desc->syscall)
 			return false;

@@ -176,8 +176,32 @@ static void lttng_glob_cases(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("a\\*b", "axb"));
 }
 
+/* SYSTEM:EVENT patterns, against the provider's name and the event's. */
+static void lttng_glob_system(struct kunit *test)
+{
+	static const struct lttng_probe_desc irq = { .name = "irq" };
+	static const struct lttng_event_desc entry = {
+		.name = "irq_handler_entry", .provider = &irq,
+	};
+	static const struct lttng_event_desc sc = { .name = "openat" };
+
+	KUNIT_EXPECT_TRUE(test, lttng_probe_match("irq_handler_entry", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_match("irq:irq_handler_entry", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_match("irq:*", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_match("*:irq_*", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_probe_match("i*:*entry", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_match("timer:irq_handler_entry", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_match("irq:irq_handler_exit", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_match("irq:", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_match(":irq_handler_entry", &entry));
+	/* No provider: only the bare name matches. */
+	KUNIT_EXPECT_TRUE(test, lttng_probe_match("openat", &sc));
+	KUNIT_EXPECT_FALSE(test, lttng_probe_match("*:openat", &sc));
+}
+
 static struct kunit_case lttng_glob_test_cases[] = {
 	KUNIT_CASE(lttng_glob_cases),
+	KUNIT_CASE(lttng_glob_system),
 	{}
 };
 

@@ -542,7 +542,7 @@ static int lttng_notifier_sync(struct lttng_notifier *notifier)
 	if (notifier->syscall)
 		return lttng_notifier_sync_syscalls(notifier);
 	while ((desc = lttng_probe_next_desc(desc))) {
-		if (!lttng_probe_glob_match(notifier->pattern, desc->name))
+		if (!lttng_probe_match(notifier->pattern, desc))
 			continue;
 		found = false;
 		list_for_each_entry(event, &notifier->events, node)

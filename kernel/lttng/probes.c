@@ -30,16 +30,19 @@ static DEFINE_MUTEX(lttng_probes_mutex);
  */
 int lttng_probe_register(struct lttng_probe_desc *desc)
 {
-	const struct lttng_event_desc *other = NULL;
-	unsigned int i;
+	struct lttng_probe_desc *probe;
+	unsigned int i, j;
 	int ret = 0;
 
 	mutex_lock(&lttng_probes_mutex);
 	for (i = 0; i < desc->nr_events; i++) {
-		while ((other = lttng_probe_next_desc(other))) {
-			if (!strcmp(other->name, desc->events[i]->name)) {
+		list_for_each_entry(probe, &lttng_probes, node) {
+			for (j = 0; j < probe->nr_events; j++) {
+				if (strcmp(probe->events[j]->name,
+					   desc->events[i]->name))
+					continue;
 				pr_err("lttng: event %s registered twice\n",
-				       other->name);
+				       desc->events[i]->name);
 				ret = -EEXIST;
 				goto out;
 			}
@@ -53,6 +56,24 @@ out:
 }
 EXPORT_SYMBOL_GPL(lttng_probe_register);
 
+/* The description after @prev, found from its provider. */
+static const struct lttng_event_desc *
+lttng_probe_next_in(const struct lttng_event_desc *prev)
+{
+	const struct lttng_probe_desc *probe = prev->provider;
+	unsigned int i;
+
+	for (i = 0; i < probe->nr_events; i++)
+		if (probe->events[i] == prev)
+			break;
+	if (i + 1 < probe->nr_events)
+		return probe->events[i + 1];
+	list_for_each_entry_continue_rcu(probe, &lttng_probes, node)
+		if (probe->nr_events)
+			return probe->events[0];
+	return NULL;
+}
+
 /**
  * lttng_probe_next_desc() - walk every registered event description
  * @prev: the previous one, or NULL to start
@@ -60,7 +81,9 @@ EXPORT_SYMBOL_GPL(lttng_probe_register);
  * The registry only grows, so the walk needs no lock once a provider is
  * on the list: list_add_tail_rcu() publishes it, and the walk reads the
  * links with list_for_each_entry_rcu().  Nothing is ever removed, so no
- * read-side critical section is needed.
+ * read-side critical section is needed.  A description that names its
+ * provider is found in it, so that a whole walk costs the sum of the
+ * squares of the providers' sizes, not the square of their total.
  *
  * Return: the next description, or NULL at the end.
  */
@@ -71,6 +94,8 @@ lttng_probe_next_desc(const struct lttng_event_desc *prev)
 	bool take = !prev;
 	unsigned int i;
 
+	if (prev && prev->provider)
+		return lttng_probe_next_in(prev);
 	list_for_each_entry_rcu(probe, &lttng_probes, node, true) {
 		for (i = 0; i < probe->nr_events; i++) {
 			if (take)
@@ -115,6 +140,31 @@ bool lttng_probe_glob_match(const char *pattern, const char *name)
 	while (*pattern == '*')
 		pattern++;
 	return !*pattern;
+}
+
+/**
+ * lttng_probe_match() - does an enabler's pattern name an event?
+ * @pattern: a star-glob (lttng_probe_glob_match()) of the event name, or
+ *	of SYSTEM:EVENT, the provider's name and the event's
+ * @desc: the event
+ *
+ * Return: true on a match.
+ */
+bool lttng_probe_match(const char *pattern, const struct lttng_event_desc *desc)
+{
+	const char *colon = strchr(pattern, ':');
+	char system[LTTNG_PROBE_SYSTEM_LEN];
+	size_t len;
+
+	if (!colon)
+		return lttng_probe_glob_match(pattern, desc->name);
+	len = colon - pattern;
+	if (!desc->provider || len >= sizeof(system))
+		return false;
+	memcpy(system, pattern, len);
+	system[len] = '\0';
+	return lttng_probe_glob_match(system, desc->provider->name) &&
+	       lttng_probe_glob_match(colon + 1, desc->name);
 }
 
 static void *lttng_probe_list_start(struct seq_file *m, loff_t *pos)

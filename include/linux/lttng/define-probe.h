@@ -346,9 +346,13 @@
 #undef LTTNG_TRACEPOINT_EVENT_MAP
 
 /* Pass 4: event descriptors, and the prototype check. */
+static struct lttng_probe_desc LTTNG_PASTE(__lttng_provider_, LTTNG_PROBE_PROVIDER);
+
 #define LTTNG_TRACEPOINT_EVENT_MAP(_tp, _name, _proto, _args, _fields)	\
 	static const struct lttng_event_desc __lttng_desc_##_name = {	\
 		.name = #_name,						\
+		.provider = &LTTNG_PASTE(__lttng_provider_,		\
+					 LTTNG_PROBE_PROVIDER),		\
 		.fields = __lttng_fields_##_name,			\
 		.nr_fields = ARRAY_SIZE(__lttng_fields_##_name),	\
 		.tp = &__tracepoint_##_tp,				\

@@ -23,6 +23,7 @@
 
 struct tracepoint;
 struct lttng_channel;
+struct lttng_probe_desc;
 struct lttng_notifier;
 struct lttng_session;
 
@@ -162,6 +163,8 @@ struct lttng_event_field {
  *	else 0; such an event has no @tp or @probe of its own
  *	(kernel/lttng/syscalls.c)
  * @syscall_exit: a syscall exit event
+ * @provider: the provider that registers it, whose name is the SYSTEM of
+ *	the SYSTEM:EVENT spelling of enablers; NULL for a syscall event
  */
 struct lttng_event_desc {
 	const char *name;
@@ -171,12 +174,14 @@ struct lttng_event_desc {
 	void *probe;
 	unsigned short syscall;
 	bool syscall_exit;
+	const struct lttng_probe_desc *provider;
 };
 
 /**
  * struct lttng_probe_desc - a provider: a set of events of one subsystem
- * @name: provider name (sched)
- * @events: its events
+ * @name: provider name (sched): for the kernel's TRACE_EVENTs, their
+ *	TRACE_SYSTEM
+ * @events: its events, each of which points back to it (@provider)
  * @nr_events: number of @events
  * @node: registry list node, private to the registry
  */
