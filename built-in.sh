@@ -13,9 +13,16 @@
 #     (--copy), which gives a self-contained tree (used by `make patch`);
 #   * a few lines are inserted after a stable anchor line in each of
 #     lib/Kconfig.debug, kernel/Makefile, drivers/misc/Makefile,
-#     Documentation/trace/index.rst and
-#     Documentation/admin-guide/kernel-parameters.txt.  Anchors are matched
-#     as whole lines, never by line number.
+#     Documentation/trace/index.rst,
+#     Documentation/admin-guide/kernel-parameters.txt, and, for the
+#     automatic TRACE_EVENT consumer (CONFIG_LTTNG_TRACE_EVENTS), in
+#     include/linux/trace_events.h (the class's .lttng_probe),
+#     include/trace/trace_events.h (which sets it, as it sets perf's
+#     .perf_probe) and include/trace/define_trace.h (which reads every
+#     TRACE_EVENT header once more, through include/trace/lttng.h).
+#     Every one of those lines is under #ifdef CONFIG_LTTNG_TRACE_EVENTS or
+#     includes a file that is, so CONFIG_LTTNG=n compiles the same kernel.
+#     Anchors are matched as whole lines, never by line number.
 #
 # Rules:
 #   * Idempotent: a second run changes nothing, not even an mtime.
@@ -27,7 +34,7 @@
 #     temporary file and renamed over the original, so a tree made with
 #     `cp -al` (hard links) never writes through to the tree it links to.
 #   * Git is never needed: the tree may be a git work tree or a plain one.
-#     For a git tree, the overlay shows up as untracked paths and five
+#     For a git tree, the overlay shows up as untracked paths and eight
 #     modified files, and `--remove` leaves `git status` clean again.
 
 set -euo pipefail
@@ -76,6 +83,7 @@ OVERLAY=(
 	drivers/misc/lttng
 	include/linux/lttng
 	include/uapi/linux/lttng.h
+	include/trace/lttng.h
 	Documentation/trace/lttng
 	tools/lttng
 	tools/testing/selftests/lttng
@@ -91,6 +99,11 @@ EDIT_FILES=(
 	drivers/misc/Makefile
 	Documentation/trace/index.rst
 	Documentation/admin-guide/kernel-parameters.txt
+	include/linux/trace_events.h
+	include/trace/trace_events.h
+	include/trace/trace_events.h
+	include/trace/trace_events.h
+	include/trace/define_trace.h
 )
 # shellcheck disable=SC2016 # make and Kconfig syntax, not shell
 EDIT_ANCHORS=(
@@ -99,6 +112,11 @@ EDIT_ANCHORS=(
 	$'obj-$(CONFIG_LKDTM)\t\t+= lkdtm/'
 	'   ring-buffer-design'
 	$'\t\t\toverrides CONFIG_LSM, and the "security=" parameter.'
+	$'\tvoid\t\t\t*probe;'
+	'#endif /* CONFIG_PERF_EVENTS */'
+	$'_TRACE_PERF_PROTO(call, PARAMS(proto));\t\t\t\t\t\\'
+	$'\t_TRACE_PERF_INIT(call)\t\t\t\t\t\t\\'
+	'#include <trace/bpf_probe.h>'
 )
 # shellcheck disable=SC2016
 EDIT_LINES=(
@@ -107,16 +125,43 @@ EDIT_LINES=(
 	$'obj-$(CONFIG_LTTNG)\t\t+= lttng/'
 	'   lttng/index'
 	$'\n'"$(cat "$REPO/Documentation/trace/lttng/kernel-parameters.txt" 2>/dev/null)"
+	$'#ifdef CONFIG_LTTNG_TRACE_EVENTS\n\tvoid\t\t\t*lttng_probe;\n#endif'
+	"$(cat <<'EOF'
+
+#ifdef CONFIG_LTTNG_TRACE_EVENTS
+#define _TRACE_LTTNG_PROTO(call, proto)					\
+	static notrace void						\
+	lttng_trace_##call(void *__data, proto);
+
+#define _TRACE_LTTNG_INIT(call)						\
+	.lttng_probe		= lttng_trace_##call,
+
+#else
+#define _TRACE_LTTNG_PROTO(call, proto)
+#define _TRACE_LTTNG_INIT(call)
+#endif /* CONFIG_LTTNG_TRACE_EVENTS */
+EOF
+)"
+	$'_TRACE_LTTNG_PROTO(call, PARAMS(proto));\t\t\t\t\\'
+	$'\t_TRACE_LTTNG_INIT(call)\t\t\t\t\t\t\\'
+	'#include <trace/lttng.h>'
 )
 # For a block of several lines: the first non-blank line that follows the
 # anchor in a 6.12 tree, so that an older version of the block, left by an
 # earlier built-in.sh, can be told from the file's own text and replaced.
+# A block that starts with a blank line stands for the one blank line
+# between the anchor and that line in a 6.12 tree.
 EDIT_NEXT=(
 	''
 	''
 	''
 	''
 	$'\tmachtype=\t[Loongson] Share the same kernel image file between'
+	'#ifdef CONFIG_PERF_EVENTS'
+	'#include "stages/stage6_event_callback.h"'
+	''
+	''
+	''
 )
 # Is edit $1 wanted?  The documentation edits only when the repo has them.
 edit_wanted() {
@@ -215,7 +260,7 @@ strip_stale() {
 		one && $0 == key { found = 1; next }
 		one { print; next }
 		skipping && $0 != next_line { if ($0 == key) found = 1; next }
-		skipping { print ""; skipping = 0 }
+		skipping { if (b[1] == "") print ""; skipping = 0 }
 		{ print }
 		!done && $0 == anchor && next_line != "" { skipping = 1; done = 1 }
 		END { exit !(found && !skipping) }

@@ -349,6 +349,7 @@ lttng_sources() {
 		find kernel/lttng drivers/misc/lttng include/linux/lttng \
 			-name '*.[ch]' 2>/dev/null
 		[[ ! -f include/uapi/linux/lttng.h ]] || echo include/uapi/linux/lttng.h
+		[[ ! -f include/trace/lttng.h ]] || echo include/trace/lttng.h
 	} | LC_ALL=C sort)
 }
 
@@ -365,7 +366,8 @@ CHECKPATCH_TEMPLATE_IGNORE=MACRO_ARG_UNUSED,MACRO_ARG_REUSE,TRAILING_SEMICOLON,M
 # checkpatch_ignore FILE: the types to ignore for FILE.
 checkpatch_ignore() {
 	case $1 in
-	*/define-probe.h | *-events.h | *_trace.h | */syscall-tables.c)
+	*/define-probe.h | *-events.h | *_trace.h | */syscall-tables.c | \
+	include/trace/lttng.h)
 		echo "$CHECKPATCH_IGNORE,$CHECKPATCH_TEMPLATE_IGNORE" ;;
 	*)
 		echo "$CHECKPATCH_IGNORE" ;;
