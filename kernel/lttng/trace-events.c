@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * LTTng built-in: every TRACE_EVENT of the kernel as an LTTng event.
+ *
+ * include/trace/lttng.h gives each TRACE_EVENT class a probe, which the
+ * kernel stores in the class as .lttng_probe.  At boot this file walks
+ * the kernel's own event registry, the struct trace_event_call of every
+ * TRACE_EVENT (the _ftrace_events section), and makes each call whose
+ * class has that probe an LTTng event description: the call's tracepoint,
+ * the kernel's event name, and CTF fields laid out from the class's field
+ * list, the list that ftrace's format files print.  The events of one
+ * TRACE_SYSTEM form one provider named after it.
+ *
+ * A tracepoint that a hand-written provider (LTTNG_TRACEPOINT_EVENT)
+ * already describes, or whose name one already uses, is left to it: the
+ * hand-written providers register first (their early initcalls come
+ * earlier in link order, see the Makefile).
+ *
+ * The record is the class's entry struct without its struct trace_entry,
+ * then the dynamic data.  Its CTF layout, in the order of the field list:
+ *
+ * - the fixed part at ftrace's offsets less 8, each field aligned as the
+ *   field list says, with a byte array _NAME_padding where the struct
+ *   has a hole before field NAME (the CTF fields are byte-aligned: LTTng
+ *   records are packed);
+ * - integers of 1, 2, 4 or 8 bytes with their signedness, in base 16 for
+ *   pointers and unsigned long;
+ * - char[N] as a text array, other arrays as arrays of integers of their
+ *   element size, and fields of any other size (structs) as byte arrays
+ *   in base 16;
+ * - a __data_loc or __rel_loc word as two 16-bit fields, _NAME_offset and
+ *   _NAME_length, in memory order (ftrace's offset | length << 16);
+ * - then, after the fixed part, one sequence of _NAME_length bytes per
+ *   dynamic field, in the same order, as ftrace lays out the data: text
+ *   for char (a __string: babeltrace2 shows it as a string, and a NUL
+ *   inside cannot desynchronise the decoder as it would a CTF string),
+ *   integers in base 16 for any other type (bitmasks, cpumasks,
+ *   sockaddrs, ...), as ftrace's own field view shows them.
+ *
+ * The events of a class share the class's fields.  Nothing is freed: the
+ * built-in events live as long as the kernel.
+ */
+
+#include <linux/align.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/log2.h>
+#include <linux/lttng/events.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/string.h>
+#include <linux/trace_events.h>
+#include <linux/tracepoint.h>
+
+#include <kunit/visibility.h>
+
+#include "probes.h"
+#include "trace-events.h"
+
+/**
+ * struct lttng_trace_layout - the CTF fields of one event class, being made
+ * @fields: where the fields go, or NULL while counting them
+ * @names: where the names this layout makes up go (padding, offset and
+ *	length fields), or NULL while counting their bytes
+ * @names_size: bytes at @names
+ * @nr_fields: fields laid out so far
+ * @names_len: bytes of names made so far
+ * @scratch: the field written while counting
+ */
+struct lttng_trace_layout {
+	struct lttng_event_field *fields;
+	char *names;
+	size_t names_size;
+	unsigned int nr_fields;
+	size_t names_len;
+	struct lttng_event_field scratch;
+};
+
+static __printf(2, 3) const char *
+lttng_trace_name(struct lttng_trace_layout *l, const char *fmt, ...)
+{
+	char *name = l->names ? l->names + l->names_len : NULL;
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(name, name ? l->names_size - l->names_len : 0, fmt, ap);
+	va_end(ap);
+	l->names_len += len + 1;
+	return name;
+}
+
+static struct lttng_event_field *lttng_trace_add(struct lttng_trace_layout *l,
+						 const char *name)
+{
+	struct lttng_event_field *f = &l->scratch;
+
+	if (l->fields)
+		f = &l->fields[l->nr_fields];
+	l->nr_fields++;
+	memset(f, 0, sizeof(*f));
+	f->name = name;
+	return f;
+}
+
+static bool lttng_trace_is_dynamic(const char *type)
+{
+	return str_has_prefix(type, "__data_loc ") ||
+	       str_has_prefix(type, "__rel_loc ");
+}
+
+static bool lttng_trace_is_int_size(unsigned int size)
+{
+	return size == 1 || size == 2 || size == 4 || size == 8;
+}
+
+/* A byte array in base 16, of @len bytes. */
+static void lttng_trace_bytes(struct lttng_event_field *f, unsigned int len)
+{
+	f->type = LTTNG_FIELD_ARRAY;
+	f->elem = LTTNG_ELEM_INTEGER;
+	f->size = 1;
+	f->is_signed = 0;
+	f->hex = 1;
+	f->len = len;
+}
+
+/* A field of the fixed part that is not a __data_loc or __rel_loc word. */
+static void lttng_trace_fixed(struct lttng_trace_layout *l,
+			      const struct trace_event_fields *fa)
+{
+	bool array = strchr(fa->type, '[');
+	unsigned int esize = fa->size;
+	struct lttng_event_field *f;
+
+	if (array && fa->len > 0 && !(fa->size % fa->len))
+		esize = fa->size / fa->len;
+	f = lttng_trace_add(l, fa->name);
+	f->is_signed = fa->is_signed;
+	/* ftrace's convention: pointers and unsigned long in base 16. */
+	f->hex = strchr(fa->type, '*') || !strcmp(fa->type, "unsigned long");
+	if (array && esize == 1 && strstr(fa->type, "char")) {
+		f->type = LTTNG_FIELD_ARRAY_TEXT;
+		f->size = 1;
+		f->len = fa->size;
+	} else if (!lttng_trace_is_int_size(esize)) {
+		lttng_trace_bytes(f, fa->size);
+	} else if (esize == fa->size && !array) {
+		f->type = LTTNG_FIELD_INTEGER;
+		f->size = esize;
+	} else {
+		f->type = LTTNG_FIELD_ARRAY;
+		f->elem = LTTNG_ELEM_INTEGER;
+		f->size = esize;
+		f->len = fa->size / esize;
+	}
+}
+
+/* A __data_loc or __rel_loc word: its two halves, in memory order. */
+static void lttng_trace_loc(struct lttng_trace_layout *l,
+			    const struct trace_event_fields *fa)
+{
+	static const char * const halves[] = {
+#ifdef __LITTLE_ENDIAN
+		"_%s_offset", "_%s_length",
+#else
+		"_%s_length", "_%s_offset",
+#endif
+	};
+	struct lttng_event_field *f;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(halves); i++) {
+		f = lttng_trace_add(l, lttng_trace_name(l, halves[i], fa->name));
+		f->type = LTTNG_FIELD_INTEGER;
+		f->size = 2;
+	}
+}
+
+/* The data of a dynamic field, after the fixed part. */
+static void lttng_trace_dynamic(struct lttng_trace_layout *l,
+				const struct trace_event_fields *fa)
+{
+	bool text = strstr(fa->type, "char[]");
+	struct lttng_event_field *f;
+	const char *length;
+
+	length = lttng_trace_name(l, "_%s_length", fa->name);
+	f = lttng_trace_add(l, fa->name);
+	f->type = LTTNG_FIELD_SEQUENCE_OF;
+	f->elem = text ? LTTNG_ELEM_TEXT : LTTNG_ELEM_INTEGER;
+	f->size = 1;
+	f->hex = !text;
+	f->length_name = length;
+}
+
+/* Can a field list entry be laid out? */
+static bool lttng_trace_supported(const struct trace_event_fields *fa)
+{
+	if (fa->type == TRACE_FUNCTION_TYPE)
+		return false;
+	if (lttng_trace_is_dynamic(fa->type))
+		return fa->size == 4;
+	return fa->size > 0 && fa->size <= U16_MAX && fa->align > 0 &&
+	       is_power_of_2(fa->align);
+}
+
+/*
+ * Lay out a class's fields at ftrace's offsets (kernel/trace's
+ * event_define_fields(): each field at the next multiple of its
+ * alignment, from the end of struct trace_entry).
+ *
+ * Return: NULL, or the first entry that cannot be laid out.
+ */
+static const struct trace_event_fields *
+lttng_trace_layout(struct lttng_trace_layout *l,
+		   const struct trace_event_fields *fields)
+{
+	unsigned int offset = sizeof(struct trace_entry), start;
+	const struct trace_event_fields *fa;
+
+	for (fa = fields; fa->type; fa++) {
+		if (!lttng_trace_supported(fa))
+			return fa;
+		start = ALIGN(offset, fa->align);
+		if (start != offset) {
+			const char *pad;
+
+			pad = lttng_trace_name(l, "_%s_padding", fa->name);
+			lttng_trace_bytes(lttng_trace_add(l, pad),
+					  start - offset);
+		}
+		if (lttng_trace_is_dynamic(fa->type))
+			lttng_trace_loc(l, fa);
+		else
+			lttng_trace_fixed(l, fa);
+		offset = start + fa->size;
+	}
+	for (fa = fields; fa->type; fa++)
+		if (lttng_trace_is_dynamic(fa->type))
+			lttng_trace_dynamic(l, fa);
+	return NULL;
+}
+
+/**
+ * lttng_trace_fields() - the CTF fields of an event class's field list
+ * @fields: the field list, as struct trace_event_class.fields_array
+ * @nr_fields: set to the number of fields
+ * @bad: set to the first entry of @fields that cannot be laid out, or
+ *	NULL
+ *
+ * Return: the fields, with the names they make up after them, in one
+ * kzalloc()ed block; or NULL, with @bad set, or for -ENOMEM.
+ */
+VISIBLE_IF_KUNIT struct lttng_event_field *
+lttng_trace_fields(const struct trace_event_fields *fields,
+		   unsigned int *nr_fields,
+		   const struct trace_event_fields **bad)
+{
+	struct lttng_trace_layout l = { };
+
+	*bad = lttng_trace_layout(&l, fields);
+	if (*bad)
+		return NULL;
+	l.fields = kzalloc(l.nr_fields * sizeof(*l.fields) + l.names_len,
+			   GFP_KERNEL);
+	if (!l.fields)
+		return NULL;
+	l.names = (char *)(l.fields + l.nr_fields);
+	l.names_size = l.names_len;
+	l.nr_fields = 0;
+	l.names_len = 0;
+	lttng_trace_layout(&l, fields);
+	*nr_fields = l.nr_fields;
+	return l.fields;
+}
+
+/**
+ * struct lttng_trace_class - the fields of the class last laid out
+ * @class: the class
+ * @fields: its fields, NULL if it cannot be laid out
+ * @nr_fields: number of @fields
+ */
+struct lttng_trace_class {
+	const struct trace_event_class *class;
+	const struct lttng_event_field *fields;
+	unsigned int nr_fields;
+};
+
+/*
+ * The CTF fields of @call's class, laid out once per class (the events
+ * of a class usually follow each other in the registry).
+ *
+ * Return: 0, -ENOMEM, or -EINVAL for a class whose fields cannot be
+ * laid out, with one message that names the event and the field.
+ */
+static int lttng_trace_class_fields(struct trace_event_call *call,
+				    struct lttng_trace_class *tc)
+{
+	const struct trace_event_fields *bad;
+
+	if (tc->class != call->class) {
+		tc->class = call->class;
+		tc->fields = lttng_trace_fields(call->class->fields_array,
+						&tc->nr_fields, &bad);
+		if (!tc->fields && !bad) {
+			tc->class = NULL;
+			return -ENOMEM;
+		}
+	}
+	if (tc->fields)
+		return 0;
+	bad = call->class->fields_array;
+	while (bad->type && lttng_trace_supported(bad))
+		bad++;
+	pr_info("lttng: event %s:%s left out: field %s of type %s has no CTF layout\n",
+		call->class->system, trace_event_name(call),
+		bad->type == TRACE_FUNCTION_TYPE ? "(defined at run time)" : bad->name,
+		bad->type == TRACE_FUNCTION_TYPE ? "?" : bad->type);
+	return -EINVAL;
+}
+
+/* Does a hand-written description cover @call's tracepoint or name? */
+static bool lttng_trace_taken(struct trace_event_call *call,
+			      const struct lttng_event_desc **hand,
+			      unsigned int nr_hand)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_hand; i++)
+		if (hand[i]->tp == call->tp ||
+		    !strcmp(hand[i]->name, trace_event_name(call)))
+			return true;
+	return false;
+}
+
+/* Sort by system, then by name: each system's events follow each other. */
+static int lttng_trace_cmp(const void *a, const void *b)
+{
+	const struct lttng_event_desc *da = a, *db = b;
+
+	return strcmp(da->provider->name, db->provider->name) ?:
+	       strcmp(da->name, db->name);
+}
+
+/*
+ * Register the events @descs[0 .. @nr) of one system as one provider,
+ * which @descs[0]->provider points to for now and is replaced by the
+ * one registered.
+ */
+static int lttng_trace_register_system(struct lttng_event_desc *descs,
+				       unsigned int nr)
+{
+	const struct lttng_event_desc **events;
+	struct lttng_probe_desc *provider;
+	unsigned int i;
+	int ret;
+
+	provider = kzalloc(sizeof(*provider), GFP_KERNEL);
+	events = kcalloc(nr, sizeof(*events), GFP_KERNEL);
+	if (!provider || !events) {
+		ret = -ENOMEM;
+		goto err;
+	}
+	provider->name = descs[0].provider->name;
+	for (i = 0; i < nr; i++) {
+		descs[i].provider = provider;
+		events[i] = &descs[i];
+	}
+	provider->events = events;
+	provider->nr_events = nr;
+	ret = lttng_probe_register(provider);
+	if (ret)
+		goto err;
+	return 0;
+err:
+	kfree(events);
+	kfree(provider);
+	return ret;
+}
+
+/* The hand-written descriptions registered so far, in a new array. */
+static const struct lttng_event_desc **lttng_trace_hand(unsigned int *nr)
+{
+	const struct lttng_event_desc *desc = NULL, **hand;
+	unsigned int n = 0;
+
+	while ((desc = lttng_probe_next_desc(desc)))
+		n++;
+	hand = kcalloc(n ?: 1, sizeof(*hand), GFP_KERNEL);
+	if (!hand)
+		return NULL;
+	*nr = 0;
+	while ((desc = lttng_probe_next_desc(desc)) && *nr < n)
+		hand[(*nr)++] = desc;
+	return hand;
+}
+
+/*
+ * Make a description of every call of [@start, @stop) that has an LTTng
+ * probe and no hand-written description, and register them, a provider
+ * per system.
+ *
+ * Return: the number of events registered, or -ENOMEM.
+ */
+static int lttng_trace_add_calls(struct trace_event_call **start,
+				 struct trace_event_call **stop)
+{
+	const struct lttng_event_desc **hand;
+	struct lttng_trace_class tc = { };
+	struct lttng_event_desc *descs;
+	/* A provider per system, with only a name until it registers. */
+	struct lttng_probe_desc *systems;
+	struct trace_event_call **iter;
+	unsigned int nr_hand, nr = 0, i, j;
+	int ret = -ENOMEM;
+
+	hand = lttng_trace_hand(&nr_hand);
+	descs = kcalloc(stop - start ?: 1, sizeof(*descs), GFP_KERNEL);
+	systems = kcalloc(stop - start ?: 1, sizeof(*systems), GFP_KERNEL);
+	if (!hand || !descs || !systems)
+		goto out;
+	for (iter = start; iter < stop; iter++) {
+		struct trace_event_call *call = *iter;
+		struct lttng_event_desc *d = &descs[nr];
+
+		if (!call->class->lttng_probe ||
+		    !(call->flags & TRACE_EVENT_FL_TRACEPOINT) ||
+		    lttng_trace_taken(call, hand, nr_hand))
+			continue;
+		ret = lttng_trace_class_fields(call, &tc);
+		if (ret == -ENOMEM)
+			goto out;
+		if (ret)
+			continue;
+		d->name = trace_event_name(call);
+		d->fields = tc.fields;
+		d->nr_fields = tc.nr_fields;
+		d->tp = call->tp;
+		d->probe = call->class->lttng_probe;
+		systems[nr].name = call->class->system;
+		d->provider = &systems[nr];
+		nr++;
+	}
+	sort(descs, nr, sizeof(*descs), lttng_trace_cmp, NULL);
+	for (i = 0; i < nr; i = j) {
+		for (j = i + 1; j < nr; j++)
+			if (strcmp(descs[j].provider->name,
+				   descs[i].provider->name))
+				break;
+		ret = lttng_trace_register_system(&descs[i], j - i);
+		if (ret)
+			goto out;
+	}
+	ret = nr;
+	descs = NULL;
+out:
+	kfree(systems);
+	kfree(descs);
+	kfree(hand);
+	return ret;
+}
+
+static int __init lttng_trace_events_init(void)
+{
+	int ret;
+
+	ret = lttng_trace_add_calls(__start_ftrace_events,
+				    __stop_ftrace_events);
+	if (ret < 0) {
+		pr_err("lttng: the kernel's trace events: %d\n", ret);
+		return ret;
+	}
+	pr_info("lttng: %d trace events\n", ret);
+	return 0;
+}
+early_initcall(lttng_trace_events_init);
