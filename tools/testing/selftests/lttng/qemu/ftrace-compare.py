@@ -1,0 +1,288 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""ftrace-compare.py: check an LTTng trace against ftrace, field by field.
+
+    ftrace-compare.py TRACE FIELDS PRINT FORMATS [--require E1,E2,...]
+
+TRACE is the LTTng trace (CTF); FIELDS and PRINT are ftrace's `trace`
+file of the same boot, read with options/fields on and off; FORMATS is a
+directory of the events' format files, one per event, named after it.
+Both tracers used the same clock (ftrace's mono, LTTng's
+ktime_get_mono_fast_ns()), and ftrace ran before and after LTTng.
+
+For each event and CPU, LTTng's instances are a run of ftrace's, in the
+same order: each LTTng instance is matched with the next unmatched ftrace
+instance of the run whose fields are all equal and whose timestamp is no
+later (ftrace's probe, registered first, runs first), looking a few
+instances ahead (two probes of one tracepoint can be split by an
+interrupt that traces the same event).  The run starts around the ftrace
+instance nearest in time to LTTng's first, and no ftrace instance inside
+the run may be left unmatched.  A field is compared as ftrace's field view
+prints it:
+
+  integers          "0x%x (%d)" or "'c'(%d)": equal to LTTng's value
+                    modulo the field's size
+  char arrays,      the text, as far as its first NUL
+  __data_loc char[]
+  char *            the pointer
+  __data_loc T[]    its bytes, "%02x," each, against LTTng's sequence
+  __data_loc        from the TP_printk() view ("%*pb", hex words), as a
+  cpumask_t         number, against LTTng's bytes, little-endian
+
+Anything else ftrace cannot print (<INVALID-SIZE>: arrays that are no
+integer) is counted as not compared.  Every event of --require must have
+at least one instance.  Prints the counts of instances and fields
+compared; exits 1 on any mismatch.
+"""
+
+import argparse
+import collections
+import os
+import re
+import sys
+
+import bt2
+
+LINE = re.compile(r"^\s*(.*?)-(\d+)\s+\[(\d+)\]\s+\S+\s+(\d+)\.(\d+): (\w+):(.*)$")
+LOOKAHEAD = 4
+
+
+def read_format(path):
+    """The event's fields, in order: (name, type, size)."""
+    fields = []
+    for line in open(path):
+        m = re.match(r"\s*field:(.*?);\s*offset:\d+;\s*size:(\d+);", line)
+        if not m:
+            continue
+        decl = m.group(1).strip()
+        name = re.sub(r"\[.*\]$", "", decl.split()[-1])
+        ftype = decl[: decl.rfind(decl.split()[-1])].strip()
+        if "[" in decl.split()[-1]:
+            ftype += decl.split()[-1][len(name):]
+        if name.startswith("common_"):
+            continue
+        fields.append((name, ftype, int(m.group(2))))
+    return fields
+
+
+def read_ftrace(path, formats):
+    """[(cpu, ts_us, name, {field: text})] in file order."""
+    events = []
+    for line in open(path):
+        if line.startswith("#") or not line.strip():
+            continue
+        if "LOST" in line and "EVENTS" in line:
+            sys.exit(f"ftrace lost events: {line.strip()}")
+        m = LINE.match(line.rstrip("\n"))
+        if not m or m.group(6) not in formats:
+            continue
+        name = m.group(6)
+        rest = m.group(7)
+        names = [f[0] for f in formats[name]]
+        vals = {}
+        # " f1=v1 f2=v2": each value runs up to the next field's name.
+        pos = []
+        start = 0
+        for n in names:
+            i = rest.find(f" {n}=", start)
+            pos.append(i)
+            if i >= 0:
+                start = i + len(n) + 2
+        for k, n in enumerate(names):
+            if pos[k] < 0:
+                continue
+            end = next((p for p in pos[k + 1:] if p >= 0), len(rest))
+            vals[n] = rest[pos[k] + len(n) + 2:end]
+        ts = int(m.group(4)) * 1000000 + int(m.group(5))
+        events.append((int(m.group(3)), ts, name, vals))
+    return events
+
+
+def lttng_value(val):
+    if isinstance(val, bt2._StringFieldConst):
+        return str(val)
+    if isinstance(val, (bt2._SignedIntegerFieldConst,
+                        bt2._UnsignedIntegerFieldConst)):
+        return int(val)
+    if isinstance(val, bt2._ArrayFieldConst):
+        return [lttng_value(v) for v in val]
+    return str(val)
+
+
+def read_lttng(path):
+    """[(cpu, ts_ns, name, {field: value})] in trace order."""
+    events = []
+    for msg in bt2.TraceCollectionMessageIterator(path):
+        if not isinstance(msg, bt2._EventMessageConst):
+            continue
+        ev = msg.event
+        ctx = ev.packet.context_field
+        fields = {}
+        if ev.payload_field is not None:
+            for n, v in ev.payload_field.items():
+                fields[n] = lttng_value(v)
+        events.append((int(ctx["cpu_id"]), msg.default_clock_snapshot.value,
+                       ev.name, fields))
+    return events
+
+
+def as_int(v):
+    """An LTTng integer, or an array of integers read as little-endian."""
+    if isinstance(v, list):
+        return int.from_bytes(bytes(x & 0xFF for x in v), "little") \
+            if all(isinstance(x, int) for x in v) else None
+    return v if isinstance(v, int) else None
+
+
+def compare_field(ftype, size, text, lval, printed):
+    """True, False, or None when ftrace cannot print the field."""
+    if text is None or text.startswith("<"):
+        if "cpumask_t" in ftype and printed is not None:
+            want = int(printed.replace(",", ""), 16)
+            return isinstance(lval, list) and \
+                int.from_bytes(bytes(lval), "little") == want
+        return None
+    if ftype in ("char *", "const char *"):
+        m = re.match(r"\(0x([0-9a-f]+)", text)
+        return m is not None and lval == int(m.group(1), 16)
+    if "char" in ftype and ("[" in ftype or "__data_loc" in ftype or
+                            "__rel_loc" in ftype):
+        return isinstance(lval, str) and lval == text.split("\0")[0]
+    if "__data_loc" in ftype or "__rel_loc" in ftype:
+        want = [int(b, 16) for b in text.split(",")] if text else []
+        return lval == want
+    if size == 1:
+        m = re.search(r"\((-?\d+)\)$", text)
+        want = int(m.group(1)) & 0xFF if m else None
+    else:
+        m = re.match(r"0x([0-9a-f]+) ", text)
+        want = int(m.group(1), 16) if m else None
+    got = as_int(lval)
+    if want is None or got is None:
+        return False
+    return got & ((1 << (8 * size)) - 1) == want
+
+
+def printed_value(line_vals, name):
+    """A field's text in the TP_printk() view: "name=VALUE"."""
+    m = re.search(rf"\b{re.escape(name)}=(\S+)", line_vals)
+    return m.group(1) if m else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("trace")
+    ap.add_argument("fields")
+    ap.add_argument("printed")
+    ap.add_argument("formats")
+    ap.add_argument("--require", default="")
+    args = ap.parse_args()
+
+    formats = {n: read_format(os.path.join(args.formats, n))
+               for n in os.listdir(args.formats)}
+    fev = read_ftrace(args.fields, formats)
+    # The same instances, as TP_printk() prints them.
+    pev = []
+    for line in open(args.printed):
+        m = LINE.match(line.rstrip("\n"))
+        if m and m.group(6) in formats:
+            pev.append(m.group(7))
+    if len(pev) != len(fev):
+        sys.exit(f"the two ftrace views differ: {len(fev)} and {len(pev)} events")
+    lev = read_lttng(args.trace)
+
+    fby = collections.defaultdict(list)
+    for i, (cpu, ts, name, vals) in enumerate(fev):
+        fby[(name, cpu)].append((ts, vals, pev[i]))
+    lby = collections.defaultdict(list)
+    for cpu, ts, name, vals in lev:
+        lby[(name, cpu)].append((ts, vals))
+
+    errors = []
+    lacking = 0
+    per_event = collections.Counter()
+    fields_cmp = 0
+    fields_skip = 0
+    for (name, cpu), linst in sorted(lby.items()):
+        if name not in formats:
+            errors.append(f"{name}: not an event of the comparison")
+            continue
+        finst = fby.get((name, cpu), [])
+        # The run starts at the ftrace instance nearest in time.
+        t0 = linst[0][0] / 1000
+        j = min(range(len(finst)), key=lambda k: abs(finst[k][0] - t0),
+                default=None)
+        if j is None:
+            errors.append(f"{name} cpu {cpu}: no ftrace instance")
+            continue
+        j = max(0, j - LOOKAHEAD)
+        used = set()
+        for k, (ts, lvals) in enumerate(linst):
+            found = None
+            best = None
+            for c in range(j, min(j + 2 * LOOKAHEAD, len(finst))):
+                if c in used:
+                    continue
+                ok = True
+                n_cmp = n_skip = 0
+                for fname, ftype, size in formats[name]:
+                    if fname not in lvals:
+                        ok = False
+                        break
+                    r = compare_field(ftype, size, finst[c][1].get(fname),
+                                      lvals[fname],
+                                      printed_value(finst[c][2], fname))
+                    if r is False:
+                        ok = False
+                        break
+                    if r is None:
+                        n_skip += 1
+                    else:
+                        n_cmp += 1
+                # ftrace's probe ran first: its twin is no later (its
+                # clock is printed in microseconds, rounded down).  Of
+                # the twins, the first; for the run's first instance,
+                # the latest before it (fields can repeat).
+                if not ok or finst[c][0] > ts / 1000 + 1:
+                    continue
+                if best is None or k == 0:
+                    best = (c, n_cmp, n_skip)
+            if best is not None:
+                found, n_cmp, n_skip = best
+            if found is None:
+                errors.append(f"{name} cpu {cpu} #{k}: no ftrace twin for {lvals}"
+                              f" near {finst[j][1] if j < len(finst) else '-'}")
+                continue
+            used.add(found)
+            # Before the run's start, or behind the lookahead, what is
+            # left unmatched stays so.
+            j = found + 1 if k == 0 else max(j, found - LOOKAHEAD)
+            while j in used:
+                j += 1
+            per_event[name] += 1
+            fields_cmp += n_cmp
+            fields_skip += n_skip
+        # ftrace's instances inside LTTng's run that LTTng lacks.
+        if used:
+            gap = [c for c in range(min(used), max(used)) if c not in used]
+            lacking += len(gap)
+            if gap:
+                errors.append(f"{name} cpu {cpu}: {len(gap)} ftrace instances"
+                              f" missing from LTTng, the first {finst[gap[0]]}")
+
+    for name in filter(None, args.require.split(",")):
+        if per_event[name] == 0:
+            errors.append(f"{name}: no instance compared")
+    for name, n in sorted(per_event.items()):
+        print(f"  {name}: {n}")
+    print(f"ftrace-compare: {sum(per_event.values())} LTTng instances of "
+          f"{len(per_event)} events matched their ftrace twins, "
+          f"{fields_cmp} fields compared equal, {fields_skip} not printable "
+          f"by ftrace; ftrace had {len(fev)} instances")
+    for e in errors[:20]:
+        print("MISMATCH", e, file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
