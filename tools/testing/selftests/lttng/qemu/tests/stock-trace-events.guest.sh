@@ -3,8 +3,9 @@
 #
 # stock-trace-events: the breadth of the automatic TRACE_EVENT events.
 # The stock `lttng list -k` and ftrace's available_events, in the same
-# boot, for stock-trace-events.host.sh to compare; and one event enabled
-# by each spelling (name, SYSTEM:EVENT, glob) records.
+# boot, for stock-trace-events.host.sh to compare; one event enabled by
+# each spelling (name, SYSTEM:EVENT, glob) records; and a session with
+# every event (-a) records.
 set -e
 # shellcheck source=SCRIPTDIR/../stock.sh
 . /usr/lib/lttng-test/stock.sh
@@ -32,4 +33,16 @@ done
 lttng_ok stop
 lttng_ok destroy
 cp -a /tmp/trace "$OUT/trace"
+
+# Every event at once (-a): every probe runs on live data, and the
+# metadata declares every event.
+lttng_ok create all --output=/tmp/trace-all
+lttng_ok enable-channel -k --subbuf-size=1M --num-subbuf=4 big
+lttng_ok enable-event -k -c big -a
+lttng_ok start
+/bin/true
+sleep 0.2
+lttng_ok stop
+lttng_ok destroy
+cp -a /tmp/trace-all "$OUT/trace-all"
 stock_sessiond_stop

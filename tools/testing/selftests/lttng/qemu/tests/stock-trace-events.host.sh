@@ -10,7 +10,8 @@
 #     here with their LTTng names (REPLACED).
 #
 # And LTTng lists nothing else but its own events (LTTNG_ONLY).  The
-# spellings of the guest's enablers each recorded their events.
+# spellings of the guest's enablers each recorded their events, and a
+# session with every event (-a) declares them all and records many.
 set -euo pipefail
 out=$1
 check="/usr/bin/python3 $(dirname "$0")/../ctfcheck.py"
@@ -83,3 +84,14 @@ $check "$out/trace" --summary --no-discards \
 	--min-count irq_handler_entry=1 --min-count hrtimer_start=1 \
 	--min-count 'softirq_*=1' --min-count workqueue_queue_work=1 \
 	--no-match 'hrtimer_expire_*:' --no-match 'timer_start:'
+
+# -a: the metadata declares every event, and babeltrace2 reads them all.
+declared=$(babeltrace2 --output-format=ctf-metadata "$out/trace-all/kernel" |
+	grep -c '^event {')
+((declared >= nl)) || fail "-a declared $declared events of the $nl listed"
+babeltrace2 "$out/trace-all" >"$out/trace-all.txt"
+names=$(sed -n 's/^\[[^]]*\] ([^)]*) [^ ]* \([a-z0-9_]*\): .*/\1/p' \
+	"$out/trace-all.txt" | grep -v '^syscall_' | sort -u | wc -l)
+((names >= 40)) || fail "-a recorded only $names distinct tracepoint events"
+echo "stock-trace-events: -a declared $declared events (system calls too), babeltrace2 read $names distinct tracepoint events"
+rm "$out/trace-all.txt"
