@@ -346,7 +346,8 @@ static int lttng_trace_cmp(const void *a, const void *b)
 /*
  * Register the events @descs[0 .. @nr) of one system as one provider,
  * which @descs[0]->provider points to for now and is replaced by the
- * one registered.
+ * one registered (by a freed one on failure: the descriptions are then
+ * unused).
  */
 static int lttng_trace_register_system(struct lttng_event_desc *descs,
 				       unsigned int nr)
@@ -399,7 +400,9 @@ static const struct lttng_event_desc **lttng_trace_hand(unsigned int *nr)
 /*
  * Make a description of every call of [@start, @stop) that has an LTTng
  * probe and no hand-written description, and register them, a provider
- * per system.
+ * per system.  A system that fails to register is left out, with a
+ * message; the descriptions of the others are the registry's from then
+ * on, and never freed.
  *
  * Return: the number of events registered, or -ENOMEM.
  */
@@ -412,7 +415,7 @@ static int lttng_trace_add_calls(struct trace_event_call **start,
 	/* A provider per system, with only a name until it registers. */
 	struct lttng_probe_desc *systems;
 	struct trace_event_call **iter;
-	unsigned int nr_hand, nr = 0, i, j;
+	unsigned int nr_hand, nr = 0, registered = 0, i, j;
 	int ret = -ENOMEM;
 
 	hand = lttng_trace_hand(&nr_hand);
@@ -444,16 +447,21 @@ static int lttng_trace_add_calls(struct trace_event_call **start,
 	}
 	sort(descs, nr, sizeof(*descs), lttng_trace_cmp, NULL);
 	for (i = 0; i < nr; i = j) {
+		const char *system = descs[i].provider->name;
+
 		for (j = i + 1; j < nr; j++)
-			if (strcmp(descs[j].provider->name,
-				   descs[i].provider->name))
+			if (strcmp(descs[j].provider->name, system))
 				break;
 		ret = lttng_trace_register_system(&descs[i], j - i);
 		if (ret)
-			goto out;
+			pr_err("lttng: the %s events left out: %d\n", system,
+			       ret);
+		else
+			registered += j - i;
 	}
-	ret = nr;
-	descs = NULL;
+	ret = registered;
+	if (registered)
+		descs = NULL;
 out:
 	kfree(systems);
 	kfree(descs);
@@ -471,7 +479,7 @@ static int __init lttng_trace_events_init(void)
 		pr_err("lttng: the kernel's trace events: %d\n", ret);
 		return ret;
 	}
-	pr_info("lttng: %d trace events\n", ret);
+	pr_info("lttng: %d trace events of the kernel are LTTng events\n", ret);
 	return 0;
 }
 early_initcall(lttng_trace_events_init);
