@@ -216,10 +216,14 @@ void read_tp_list(void)
 
 static const char *pick_event_name(void)
 {
+	/*
+	 * Globs of a few events each: "*" would enable every TRACE_EVENT
+	 * of the kernel (lock_acquire on the debug kernel) at each pick.
+	 */
 	static const char *const odd[] = {
-		"*", "sched_*", "*switch*", "sched_switch", "no_such_event",
-		"sched_\\*", "\\", "*\\", "a*b*c*", "**", "sched_switch*",
-		"lttng_*",
+		"irq_*", "sched_*", "*switch*", "sched_switch", "no_such_event",
+		"sched_\\*", "\\", "*\\", "a*b*c*", "timer:*", "sched_switch*",
+		"lttng_*", "nosuchsystem:*",
 	};
 
 	if (ntp && chance(60))
