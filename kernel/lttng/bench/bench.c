@@ -10,6 +10,9 @@
  *	fire_4, fire_32, fire_256
  *		fire the lttng_bench_<size> tracepoint N times: nothing
  *		attached, LTTng on it, or ftrace on it, as the caller set up
+ *	fire_auto_4, fire_auto_32, fire_auto_256
+ *		the same with the lttng_bench_auto_<size> tracepoint, which
+ *		LTTng records through the automatic TRACE_EVENT path
  *	rb_ours_8, rb_ours_32, rb_ours_256
  *		reserve, write and commit a record with a 4-byte header and a
  *		payload of that size in an LTTng ring buffer
@@ -34,6 +37,7 @@
 
 enum bench_kind {
 	BENCH_FIRE,
+	BENCH_FIRE_AUTO,
 	BENCH_RB_OURS,
 	BENCH_RB_KERNEL,
 };
@@ -49,6 +53,9 @@ static struct bench_file bench_files[] = {
 	{ "fire_4", BENCH_FIRE, 4 },
 	{ "fire_32", BENCH_FIRE, 32 },
 	{ "fire_256", BENCH_FIRE, 256 },
+	{ "fire_auto_4", BENCH_FIRE_AUTO, 4 },
+	{ "fire_auto_32", BENCH_FIRE_AUTO, 32 },
+	{ "fire_auto_256", BENCH_FIRE_AUTO, 256 },
 	{ "rb_ours_8", BENCH_RB_OURS, 8 },
 	{ "rb_ours_32", BENCH_RB_OURS, 32 },
 	{ "rb_ours_256", BENCH_RB_OURS, 256 },
@@ -120,6 +127,25 @@ static noinline void bench_fire(unsigned int size, unsigned long n)
 	}
 }
 
+static noinline void bench_fire_auto(unsigned int size, unsigned long n)
+{
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		switch (size) {
+		case 4:
+			trace_lttng_bench_auto_4(i);
+			break;
+		case 32:
+			trace_lttng_bench_auto_32((const u64 *)bench_payload);
+			break;
+		default:
+			trace_lttng_bench_auto_256(bench_payload);
+			break;
+		}
+	}
+}
+
 /* The record as a tracer would write it: a compact header, the payload. */
 static noinline void bench_rb_ours(unsigned int size, unsigned long n)
 {
@@ -185,6 +211,9 @@ static ssize_t bench_write(struct file *file, const char __user *ubuf,
 	switch (bf->kind) {
 	case BENCH_FIRE:
 		bench_fire(bf->size, n);
+		break;
+	case BENCH_FIRE_AUTO:
+		bench_fire_auto(bf->size, n);
 		break;
 	case BENCH_RB_OURS:
 		bench_rb_ours(bf->size, n);

@@ -2,6 +2,10 @@
 /*
  * The benchmark's test-only tracepoints, defined the upstream way so that
  * ftrace can enable them too: payloads of 4, 32 and 256 bytes.
+ *
+ * lttng_bench_<size> have a hand-written LTTng description (bench-events.h);
+ * lttng_bench_auto_<size>, events of the same classes, have none, so LTTng
+ * records them through the automatic path of <trace/lttng.h>.
  */
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM lttng_bench
@@ -45,6 +49,21 @@ TRACE_EVENT(lttng_bench_256,
 		memcpy(__entry->v, v, sizeof(__entry->v));
 	),
 	TP_printk("v0=%u", __entry->v[0])
+);
+
+DEFINE_EVENT(lttng_bench_4, lttng_bench_auto_4,
+	TP_PROTO(u32 v),
+	TP_ARGS(v)
+);
+
+DEFINE_EVENT(lttng_bench_32, lttng_bench_auto_32,
+	TP_PROTO(const u64 *v),
+	TP_ARGS(v)
+);
+
+DEFINE_EVENT(lttng_bench_256, lttng_bench_auto_256,
+	TP_PROTO(const u8 *v),
+	TP_ARGS(v)
 );
 
 #endif /* _LTTNG_BENCH_TRACE_H */

@@ -45,6 +45,22 @@ for s in (4, 32, 256):
     ft, sft, _ = med(f"ftrace_{s}")
     row(f"tracepoint {s} B, added (vs ftrace)", lt - off, ft - off,
         max(slt, sft, soff), n)
+for s in (4, 32, 256):
+    if not per[f"auto_{s}"]:
+        continue
+    off, soff, n = med(f"off_{s}")
+    au, sau, _ = med(f"auto_{s}")
+    ft, sft, _ = med(f"ftrace_{s}")
+    row(f"automatic {s} B, added (vs ftrace)", au - off, ft - off,
+        max(sau, sft, soff), n)
+for s in (4, 32, 256):
+    if not per[f"auto_{s}"]:
+        continue
+    off, soff, n = med(f"off_{s}")
+    au, sau, _ = med(f"auto_{s}")
+    lt, slt, _ = med(f"lttng_{s}")
+    row(f"automatic {s} B (vs hand-written)", au - off, lt - off,
+        max(sau, slt, soff), n)
 if per["sc_off"]:
     off, soff, n = med("sc_off")
     lt, slt, _ = med("sc_lttng")
@@ -95,18 +111,40 @@ def sc_bytes(out):
                        ("getpid entry+exit, mean", sum(ours) / 2, sum(peer) / 2)):
         print(f"{what:<40} {o:>9.1f} {p:>9.1f} {o / p:>7.3f}")
     # Measured: every event of the run, whatever its process.
+    ours = measured_bytes(trace)
+    st = open(f"{out}/ftrace-sc/stats").read()
+    fb = sum(int(x) for x in re.findall(r"^bytes: (\d+)", st, re.M))
+    fe = sum(int(x) for x in re.findall(r"^entries: (\d+)", st, re.M))
+    print(f"{'all events of the run, measured':<40} {ours:>9.1f} "
+          f"{fb / fe:>9.1f} {ours / (fb / fe):>7.3f}")
+
+
+def measured_bytes(trace):
+    """Bytes per event of a trace, measured: the packets' content less
+    their 84-byte header, over the events."""
     packets = subprocess.run([sys.executable, f"{HERE}/../qemu/ctfpackets.py", trace],
                              check=True, capture_output=True, text=True).stdout
     content = sum(int(ln.split()[5]) // 8 - 84 for ln in packets.splitlines())
     nev = subprocess.run(["babeltrace2", trace], check=True, capture_output=True,
                          text=True).stdout.count("\n")
-    st = open(f"{out}/ftrace-sc/stats").read()
-    fb = sum(int(x) for x in re.findall(r"^bytes: (\d+)", st, re.M))
-    fe = sum(int(x) for x in re.findall(r"^entries: (\d+)", st, re.M))
-    print(f"{'all events of the run, measured':<40} {content / nev:>9.1f} "
-          f"{fb / fe:>9.1f} {content / nev / (fb / fe):>7.3f}")
+    return content / nev
 
 
+def auto_bytes(out):
+    """Bytes per event of the automatic path against ftrace's entry of
+    the same class: the record has no 8-byte struct trace_entry."""
+    print(f"\n{'bytes per event, measured':<40} {'LTTng':>9} {'ftrace':>9} {'ratio':>7}")
+    for s in (4, 32, 256):
+        trace = f"{out}/trace-auto-{s}/kernel"
+        fmt = f"{out}/ftrace-formats/lttng_bench_{s}"
+        if not os.path.isdir(trace) or not os.path.isfile(fmt):
+            continue
+        o = measured_bytes(trace)
+        p = ftrace_entry_bytes(fmt)
+        print(f"{f'automatic {s} B':<40} {o:>9.1f} {p:>9.1f} {o / p:>7.3f}")
+
+
+auto_bytes(sys.argv[1])
 if os.path.isdir(f"{sys.argv[1]}/trace-sc"):
     sc_bytes(sys.argv[1])
 

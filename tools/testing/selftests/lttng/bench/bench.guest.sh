@@ -13,7 +13,8 @@
 # check the second.  bench.runs= and bench.n= on the kernel command line
 # set the number of runs and of events per run.
 #
-# The LTTng traces of the first run go to $OUT/trace-SIZE, that of the
+# The LTTng traces of the first run go to $OUT/trace-SIZE (hand-written
+# description) and $OUT/trace-auto-SIZE (automatic path), that of the
 # sustained run to $OUT/sustained-trace, for bench-smoke.host.sh to check.
 #
 # System calls: syscall_test bench N makes N getpid() calls in a loop on
@@ -43,11 +44,34 @@ SC=/usr/lib/lttng-test/syscall_test
 [ -d $T/events/syscalls ] || { echo "bench: no ftrace syscall events (CONFIG_FTRACE_SYSCALLS?)"; exit 1; }
 [ -d $T/events/lttng_bench ] || { echo "bench: no ftrace events in $T"; exit 1; }
 echo 4096 >$T/buffer_size_kb
+mkdir -p "$OUT/ftrace-formats"
+for s in 4 32 256; do
+	cp "$T/events/lttng_bench/lttng_bench_$s/format" "$OUT/ftrace-formats/lttng_bench_$s"
+done
 echo "bench: $RUNS runs of $N events, $(nproc) CPUs"
 
 run() {	# run NAME FILE: one measurement on CPU 0
 	taskset 1 sh -c "echo $N >$B/$2"
 	echo "$1 $r $(cat "$B/$2") $N" >>"$res"
+}
+
+# lttng_run NAME EVENT FILE TRACE: one measurement of FILE with LTTng
+# recording EVENT; the first run's trace is kept as $OUT/TRACE.
+lttng_run() {
+	lttng record -e "$2" -s 4M -n 2 -o /tmp/lt -- \
+		taskset 1 sh -c "echo $N >$B/$3" >/tmp/lt.log 2>&1 ||
+		{ cat /tmp/lt.log; exit 1; }
+	echo "$1 $r $(cat "$B/$3") $N" >>"$res"
+	if ! grep -q "total: .* 0 lost packets .* 0 events discarded" /tmp/lt.log; then
+		echo "bench: LTTng lost events:"
+		cat /tmp/lt.log
+		exit 1
+	fi
+	if [ $r -eq 1 ]; then
+		mv /tmp/lt "$OUT/$4"
+	else
+		rm -rf /tmp/lt
+	fi
 }
 
 r=0
@@ -58,24 +82,15 @@ while [ $r -lt "$RUNS" ]; do
 		run "rb_ours_$s" "rb_ours_$s"
 		run "rb_kernel_$s" "rb_kernel_$s"
 	done
-	# Probe plus buffer: nothing attached, LTTng, ftrace.
+	# Probe plus buffer: nothing attached, LTTng through the hand-written
+	# description, LTTng through the automatic path (another event of the
+	# same class), ftrace.
 	for s in 4 32 256; do
 		run "off_$s" "fire_$s"
 
-		lttng record -e "lttng_bench_$s" -s 4M -n 2 -o /tmp/lt -- \
-			taskset 1 sh -c "echo $N >$B/fire_$s" >/tmp/lt.log 2>&1 ||
-			{ cat /tmp/lt.log; exit 1; }
-		echo "lttng_$s $r $(cat "$B/fire_$s") $N" >>"$res"
-		if ! grep -q "total: .* 0 lost packets .* 0 events discarded" /tmp/lt.log; then
-			echo "bench: LTTng lost events:"
-			cat /tmp/lt.log
-			exit 1
-		fi
-		if [ $r -eq 1 ]; then
-			mv /tmp/lt "$OUT/trace-$s"
-		else
-			rm -rf /tmp/lt
-		fi
+		lttng_run "lttng_$s" "lttng_bench_$s" "fire_$s" "trace-$s"
+		lttng_run "auto_$s" "lttng_bench_auto_$s" "fire_auto_$s" \
+			"trace-auto-$s"
 
 		echo >$T/trace
 		echo 1 >"$T/events/lttng_bench/lttng_bench_$s/enable"

@@ -3,7 +3,8 @@
 #
 # bench-smoke.host.sh OUT: every figure of the report is there; the LTTng
 # traces of the benchmark hold every event it fired, with its values: the
-# loop index for lttng_bench_4, the payload bytes for the arrays; the
+# loop index for lttng_bench_4, the payload bytes for the arrays, through
+# the hand-written descriptions and through the automatic path; the
 # sustained run (writer and reader on one CPU, default sizes) lost nothing;
 # the syscall run has every getpid() call, entry and exit.
 set -euo pipefail
@@ -31,18 +32,22 @@ def events(path, name):
 
 
 payload = bytes(range(256))
-ev = events(f"{out}/trace-4/kernel", "lttng_bench_4")
-got = [int(e["v"]) for e in ev]
-if got != list(range(n)):
-    sys.exit(f"lttng_bench_4: {len(got)} events, not the indexes 0..{n - 1}")
 want32 = [int.from_bytes(payload[8 * i:8 * i + 8], "little") for i in range(4)]
-for size, want in ((32, want32), (256, list(payload))):
-    ev = events(f"{out}/trace-{size}/kernel", f"lttng_bench_{size}")
-    if len(ev) != n:
-        sys.exit(f"lttng_bench_{size}: {len(ev)} events, not {n}")
-    bad = [i for i, e in enumerate(ev) if [int(x) for x in e["v"]] != want]
-    if bad:
-        sys.exit(f"lttng_bench_{size}: event {bad[0]} has the wrong payload")
+# The hand-written descriptions (trace-SIZE) and the automatic path
+# (trace-auto-SIZE) record the same values.
+for kind in ("", "auto_"):
+    trace = f"{out}/trace-{kind.replace('_', '-')}"
+    ev = events(f"{trace}4/kernel", f"lttng_bench_{kind}4")
+    got = [int(e["v"]) for e in ev]
+    if got != list(range(n)):
+        sys.exit(f"lttng_bench_{kind}4: {len(got)} events, not the indexes 0..{n - 1}")
+    for size, want in ((32, want32), (256, list(payload))):
+        ev = events(f"{trace}{size}/kernel", f"lttng_bench_{kind}{size}")
+        if len(ev) != n:
+            sys.exit(f"lttng_bench_{kind}{size}: {len(ev)} events, not {n}")
+        bad = [i for i, e in enumerate(ev) if [int(x) for x in e["v"]] != want]
+        if bad:
+            sys.exit(f"lttng_bench_{kind}{size}: event {bad[0]} has the wrong payload")
 _, fired, discarded, lost = open(f"{out}/sustained").read().split()
 ev = events(f"{out}/sustained-trace/kernel", "lttng_bench_32")
 if (len(ev), discarded, lost) != (int(fired), "0", "0"):
