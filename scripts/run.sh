@@ -4,13 +4,14 @@
 # run.sh - `make run`: the whole loop in one command.
 #
 # Builds the kernel and the tool, boots with a boot-time session
-# (lttng.autostart=sched_switch), runs a small workload in the guest, drains
+# (lttng.autostart=sched_switch and the kernel's own irq, softirq, timer,
+# hrtimer and workqueue TRACE_EVENTs), runs a small workload in the guest, drains
 # the session with `lttng attach -o $OUT/trace --stop`
 # (tools/testing/selftests/lttng/qemu/run-guest.sh), and prints a one-screen
 # summary of the trace read back with babeltrace2: events per name, events
 # per CPU, and the first lines.
 #
-# Environment: AUTOSTART (default sched_switch), APPEND (more command line),
+# Environment: AUTOSTART (default $DEFAULT_AUTOSTART below), APPEND (more command line),
 # VARIANT (normal), and boot.sh's TIMEOUT, SMP, MEM.
 
 set -euo pipefail
@@ -18,6 +19,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 VARIANT=${VARIANT:-normal}
+DEFAULT_AUTOSTART='sched_switch,irq_*,softirq_*,timer_*,hrtimer_*,workqueue_*'
 RUN=$BUILD/run
 TRACE=$RUN/out/trace
 
@@ -30,7 +32,7 @@ rm -rf "$RUN"
 mkdir -p "$RUN/out"
 v=0
 SCRIPT=$QEMU_DIR/run-guest.sh OUT=$RUN/out LOG=$RUN/console.log VARIANT=$VARIANT \
-	APPEND="lttng.autostart=${AUTOSTART:-sched_switch} ${APPEND:-}" \
+	APPEND="lttng.autostart=${AUTOSTART:-$DEFAULT_AUTOSTART} ${APPEND:-}" \
 	"$ROOT/scripts/boot.sh" || v=$?
 ((v == 0)) || die "the guest failed with verdict $v (console: ${RUN#"$ROOT"/}/console.log)"
 [[ -f $TRACE/kernel/metadata ]] || die "no trace in ${TRACE#"$ROOT"/}/kernel"
@@ -40,6 +42,10 @@ babeltrace2 "$TRACE/kernel" >"$RUN/trace.txt" 2>"$RUN/babeltrace2.err" ||
 
 # The summary.  A babeltrace2 line looks like
 #   [12:00:00.123456789] (+0.000001) host sched_switch: { cpu_id = 0 }, { ... }
+echo
+echo "==== the kernel said:"
+grep -E 'lttng: ([0-9]+ trace events|autostart: session)' "$RUN/console.log" |
+	sed 's/^\[[^]]*\] */  /' || true
 echo
 echo "==== trace: ${TRACE#"$ROOT"/}/kernel ($(find "$TRACE/kernel" -maxdepth 1 -type f ! -name metadata | wc -l) stream files)"
 awk '

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The guest side of `make run` (scripts/run.sh): the kernel has traced
-# sched_switch since boot (lttng.autostart=sched_switch).  Run a small
+# since boot what scripts/run.sh's lttng.autostart= names.  Run a small
 # workload, then drain the boot session into $OUT/trace with the project's
 # tool.
 set -e
