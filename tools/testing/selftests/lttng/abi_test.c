@@ -196,7 +196,7 @@ TEST_F(tracer, bad_names)
 {
 	struct lttng_abi_session_name n;
 	struct lttng_abi_event ev;
-	int chan;
+	int chan, fd;
 
 	memset(&n, 'x', sizeof(n));
 	EXPECT_EQ(-1, ioctl(self->session, LTTNG_ABI_SESSION_SET_NAME, &n));
@@ -214,6 +214,19 @@ TEST_F(tracer, bad_names)
 	ev.name[0] = '\0';
 	EXPECT_EQ(-1, ioctl(chan, LTTNG_ABI_EVENT, &ev));
 	EXPECT_EQ(EINVAL, errno);
+	/*
+	 * Names that match nothing yet are not errors: they wait for a
+	 * provider (a module) that brings a matching event, as in LTTng.
+	 */
+	ev.instrumentation = LTTNG_ABI_TRACEPOINT;
+	strcpy(ev.name, "lttng_no_such_system_*");
+	fd = ioctl(chan, LTTNG_ABI_EVENT, &ev);
+	EXPECT_LE(0, fd);
+	close(fd);
+	strcpy(ev.name, "lttng_no_such_event");
+	fd = ioctl(chan, LTTNG_ABI_EVENT, &ev);
+	EXPECT_LE(0, fd);
+	close(fd);
 	close(chan);
 }
 
