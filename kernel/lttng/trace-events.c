@@ -61,8 +61,8 @@
  * struct lttng_trace_layout - the CTF fields of one event class, being made
  * @fields: where the fields go, or NULL while counting them
  * @names: where the names this layout makes up go (padding, offset and
- *	length fields), or NULL while counting their bytes
- * @names_size: bytes at @names
+ *	length fields), or NULL while counting their bytes; the second pass
+ *	makes the same names as the first counted
  * @nr_fields: fields laid out so far
  * @names_len: bytes of names made so far
  * @scratch: the field written while counting
@@ -70,23 +70,28 @@
 struct lttng_trace_layout {
 	struct lttng_event_field *fields;
 	char *names;
-	size_t names_size;
 	unsigned int nr_fields;
 	size_t names_len;
 	struct lttng_event_field scratch;
 };
 
-static __printf(2, 3) const char *
-lttng_trace_name(struct lttng_trace_layout *l, const char *fmt, ...)
+/*
+ * The name "_@field@suffix", made up for a field the class does not name
+ * (padding, the halves of a __data_loc word).  No printf: this runs for
+ * hundreds of classes at boot.
+ */
+static const char *lttng_trace_name(struct lttng_trace_layout *l,
+				    const char *field, const char *suffix)
 {
+	size_t flen = strlen(field), slen = strlen(suffix);
 	char *name = l->names ? l->names + l->names_len : NULL;
-	va_list ap;
-	int len;
 
-	va_start(ap, fmt);
-	len = vsnprintf(name, name ? l->names_size - l->names_len : 0, fmt, ap);
-	va_end(ap);
-	l->names_len += len + 1;
+	l->names_len += 1 + flen + slen + 1;
+	if (!name)
+		return NULL;
+	name[0] = '_';
+	memcpy(name + 1, field, flen);
+	memcpy(name + 1 + flen, suffix, slen + 1);
 	return name;
 }
 
@@ -162,16 +167,16 @@ static void lttng_trace_loc(struct lttng_trace_layout *l,
 {
 	static const char * const halves[] = {
 #ifdef __LITTLE_ENDIAN
-		"_%s_offset", "_%s_length",
+		"_offset", "_length",
 #else
-		"_%s_length", "_%s_offset",
+		"_length", "_offset",
 #endif
 	};
 	struct lttng_event_field *f;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(halves); i++) {
-		f = lttng_trace_add(l, lttng_trace_name(l, halves[i], fa->name));
+		f = lttng_trace_add(l, lttng_trace_name(l, fa->name, halves[i]));
 		f->type = LTTNG_FIELD_INTEGER;
 		f->size = 2;
 	}
@@ -185,7 +190,7 @@ static void lttng_trace_dynamic(struct lttng_trace_layout *l,
 	struct lttng_event_field *f;
 	const char *length;
 
-	length = lttng_trace_name(l, "_%s_length", fa->name);
+	length = lttng_trace_name(l, fa->name, "_length");
 	f = lttng_trace_add(l, fa->name);
 	f->type = LTTNG_FIELD_SEQUENCE_OF;
 	f->elem = text ? LTTNG_ELEM_TEXT : LTTNG_ELEM_INTEGER;
@@ -226,7 +231,7 @@ lttng_trace_layout(struct lttng_trace_layout *l,
 		if (start != offset) {
 			const char *pad;
 
-			pad = lttng_trace_name(l, "_%s_padding", fa->name);
+			pad = lttng_trace_name(l, fa->name, "_padding");
 			lttng_trace_bytes(lttng_trace_add(l, pad),
 					  start - offset);
 		}
@@ -267,7 +272,6 @@ lttng_trace_fields(const struct trace_event_fields *fields,
 	if (!l.fields)
 		return NULL;
 	l.names = (char *)(l.fields + l.nr_fields);
-	l.names_size = l.names_len;
 	l.nr_fields = 0;
 	l.names_len = 0;
 	lttng_trace_layout(&l, fields);
