@@ -278,6 +278,7 @@ static int __init lttng_autostart_init(void)
 		pr_warn("lttng: autostart: no event to trace, no boot session\n");
 		return 0;
 	}
+	lttng_trace_events_ready();
 	lttng_boot_session = lttng_session_create(spec->name, true);
 	if (!lttng_boot_session) {
 		pr_warn("lttng: autostart: out of memory, no boot session\n");

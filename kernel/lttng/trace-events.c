@@ -3,18 +3,26 @@
  * LTTng built-in: every TRACE_EVENT of the kernel as an LTTng event.
  *
  * include/trace/lttng.h gives each TRACE_EVENT class a probe, which the
- * kernel stores in the class as .lttng_probe.  At boot this file walks
- * the kernel's own event registry, the struct trace_event_call of every
+ * kernel stores in the class as .lttng_probe.  This file walks the
+ * kernel's own event registry, the struct trace_event_call of every
  * TRACE_EVENT (the _ftrace_events section), and makes each call whose
  * class has that probe an LTTng event description: the call's tracepoint,
  * the kernel's event name, and CTF fields laid out from the class's field
  * list, the list that ftrace's format files print.  The events of one
  * TRACE_SYSTEM form one provider named after it.
  *
+ * The descriptions are made once, when the tracer is first used: by the
+ * boot session of lttng.autostart=, or at the first open of /dev/lttng
+ * (lttng_trace_events_ready()).  A kernel that does not trace does not
+ * pay for them at boot: they cost a few million instructions, most of
+ * them laying out the fields of some 450 events.  The section is init
+ * data, so an early initcall keeps the calls that have an LTTng probe
+ * until then (the calls themselves are not init data).
+ *
  * A tracepoint that a hand-written provider (LTTNG_TRACEPOINT_EVENT)
  * already describes, or whose name one already uses, is left to it: the
- * hand-written providers register first (their early initcalls come
- * earlier in link order, see the Makefile).
+ * built-in hand-written providers register from early initcalls, before
+ * the tracer can be used.
  *
  * The record is the class's entry struct without its struct trace_entry,
  * then the dynamic data.  Its CTF layout, in the order of the field list:
@@ -45,7 +53,9 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/log2.h>
+#include <linux/lttng/control.h>
 #include <linux/lttng/events.h>
+#include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
 #include <linux/string.h>
@@ -324,6 +334,13 @@ static int lttng_trace_class_fields(struct trace_event_call *call,
 	return -EINVAL;
 }
 
+/* Does the kernel record @call through an LTTng probe? */
+static bool lttng_trace_has_probe(const struct trace_event_call *call)
+{
+	return call->class->lttng_probe &&
+	       (call->flags & TRACE_EVENT_FL_TRACEPOINT);
+}
+
 /* Does a hand-written description cover @call's tracepoint or name? */
 static bool lttng_trace_taken(struct trace_event_call *call,
 			      const struct lttng_event_desc **hand,
@@ -431,8 +448,7 @@ static int lttng_trace_add_calls(struct trace_event_call **start,
 		struct trace_event_call *call = *iter;
 		struct lttng_event_desc *d = &descs[nr];
 
-		if (!call->class->lttng_probe ||
-		    !(call->flags & TRACE_EVENT_FL_TRACEPOINT) ||
+		if (!lttng_trace_has_probe(call) ||
 		    lttng_trace_taken(call, hand, nr_hand))
 			continue;
 		ret = lttng_trace_class_fields(call, &tc);
@@ -473,17 +489,71 @@ out:
 	return ret;
 }
 
-static int __init lttng_trace_events_init(void)
+/*
+ * The calls of the _ftrace_events section that have an LTTng probe, kept
+ * by the early initcall until lttng_trace_events_ready() describes them.
+ */
+static struct trace_event_call **lttng_trace_calls;
+static unsigned int lttng_trace_nr_calls;
+
+/*
+ * Serializes lttng_trace_events_ready(); lttng_trace_events_done says
+ * the calls were described.
+ */
+static DEFINE_MUTEX(lttng_trace_events_lock);
+static bool lttng_trace_events_done;
+
+/**
+ * lttng_trace_events_ready() - make the kernel's trace events LTTng events
+ *
+ * The first call describes the kernel's trace events and registers the
+ * descriptions; the others return at once.  Called with no lock held,
+ * before the registry is first read: by the boot session and at each
+ * open of the tracer's device.  Sleeps.  A failure leaves the automatic
+ * events out, with a message, and is not retried: the hand-written
+ * events and the system calls still work.
+ */
+void lttng_trace_events_ready(void)
 {
 	int ret;
 
-	ret = lttng_trace_add_calls(__start_ftrace_events,
-				    __stop_ftrace_events);
-	if (ret < 0) {
+	might_sleep();
+	/* Pairs with the smp_store_release() below. */
+	if (smp_load_acquire(&lttng_trace_events_done))
+		return;
+	mutex_lock(&lttng_trace_events_lock);
+	if (lttng_trace_events_done)
+		goto out;
+	ret = lttng_trace_add_calls(lttng_trace_calls,
+				    lttng_trace_calls + lttng_trace_nr_calls);
+	if (ret < 0)
 		pr_err("lttng: the kernel's trace events: %d\n", ret);
-		return ret;
-	}
-	pr_info("lttng: %d trace events of the kernel are LTTng events\n", ret);
+	else
+		pr_info("lttng: %d trace events of the kernel are LTTng events\n",
+			ret);
+	kfree(lttng_trace_calls);
+	lttng_trace_calls = NULL;
+	/* The descriptions are registered: pairs with the load above. */
+	smp_store_release(&lttng_trace_events_done, true);
+out:
+	mutex_unlock(&lttng_trace_events_lock);
+}
+
+/* Keep the calls that have an LTTng probe: the section is init data. */
+static int __init lttng_trace_events_init(void)
+{
+	struct trace_event_call **iter;
+	unsigned int n = 0;
+
+	for (iter = __start_ftrace_events; iter < __stop_ftrace_events; iter++)
+		n += lttng_trace_has_probe(*iter);
+	lttng_trace_calls = kmalloc_array(n ?: 1, sizeof(*lttng_trace_calls),
+					  GFP_KERNEL);
+	if (!lttng_trace_calls)
+		return -ENOMEM;
+	for (iter = __start_ftrace_events; iter < __stop_ftrace_events; iter++)
+		if (lttng_trace_has_probe(*iter))
+			lttng_trace_calls[lttng_trace_nr_calls++] = *iter;
 	return 0;
 }
 early_initcall(lttng_trace_events_init);

@@ -140,6 +140,7 @@ static int lttng_tracer_open(struct inode *inode, struct file *file)
 		pr_debug("lttng: open denied to pid %d\n", task_pid_nr(current));
 		return -EPERM;
 	}
+	lttng_trace_events_ready();
 	return 0;
 }
 

@@ -62,6 +62,14 @@ struct lttng_chan_params {
 };
 
 /* session.c */
+#ifdef CONFIG_LTTNG_TRACE_EVENTS
+void lttng_trace_events_ready(void);
+#else
+static inline void lttng_trace_events_ready(void)
+{
+}
+#endif
+
 struct lttng_session *lttng_session_create(const char *name, bool boot);
 void lttng_session_get(struct lttng_session *session);
 void lttng_session_put(struct lttng_session *session);
