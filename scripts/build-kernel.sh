@@ -52,12 +52,17 @@ lock "obj-$VARIANT"
 mkdir -p "$OBJ"
 
 # The fragment list, as files.  LTTNG_CONFIG=n swaps lttng.config for a
-# generated fragment that turns the tracer off.
+# generated fragment that turns the tracer off and keeps the rest of
+# lttng.config (CONFIG_MODULES, LKDTM, ...): the kernel `make bench`
+# compares with is the test kernel less the tracer, nothing else.
 FRAG_FILES=()
 for f in "${FRAGS[@]}"; do
 	if [[ $f == lttng && ${LTTNG_CONFIG:-y} == n ]]; then
 		info "LTTNG_CONFIG=n: building without CONFIG_LTTNG"
-		echo "# CONFIG_LTTNG is not set" >"$OBJ/lttng-off.config"
+		{
+			grep -vE '^(# )?CONFIG_LTTNG' "$CONFDIR/lttng.config"
+			echo "# CONFIG_LTTNG is not set"
+		} >"$OBJ/lttng-off.config"
 		FRAG_FILES+=("$OBJ/lttng-off.config")
 		continue
 	fi
