@@ -39,40 +39,24 @@ for s in (8, 32, 256):
     o, so, n = med(f"rb_ours_{s}")
     k, sk, _ = med(f"rb_kernel_{s}")
     row(f"ring buffer alone, {s} B (vs kernel rb)", o, k, max(so, sk), n)
+def added(what, off, ours, peer):
+    """A row of the cost added over the "off" runs, OURS against PEER."""
+    if not per[ours] or not per[peer]:
+        return
+    o, soff, n = med(off)
+    m, sm, _ = med(ours)
+    p, sp, _ = med(peer)
+    row(what, m - o, p - o, max(sm, sp, soff), n)
+
+
 for s in (4, 32, 256):
-    off, soff, n = med(f"off_{s}")
-    lt, slt, _ = med(f"lttng_{s}")
-    ft, sft, _ = med(f"ftrace_{s}")
-    row(f"tracepoint {s} B, added (vs ftrace)", lt - off, ft - off,
-        max(slt, sft, soff), n)
+    added(f"tracepoint {s} B, added (vs ftrace)", f"off_{s}", f"lttng_{s}", f"ftrace_{s}")
 for s in (4, 32, 256):
-    if not per[f"auto_{s}"]:
-        continue
-    off, soff, n = med(f"off_{s}")
-    au, sau, _ = med(f"auto_{s}")
-    ft, sft, _ = med(f"ftrace_{s}")
-    row(f"automatic {s} B, added (vs ftrace)", au - off, ft - off,
-        max(sau, sft, soff), n)
+    added(f"automatic {s} B, added (vs ftrace)", f"off_{s}", f"auto_{s}", f"ftrace_{s}")
 for s in (4, 32, 256):
-    if not per[f"auto_{s}"]:
-        continue
-    off, soff, n = med(f"off_{s}")
-    au, sau, _ = med(f"auto_{s}")
-    lt, slt, _ = med(f"lttng_{s}")
-    row(f"automatic {s} B (vs hand-written)", au - off, lt - off,
-        max(sau, slt, soff), n)
-if per["sc_off"]:
-    off, soff, n = med("sc_off")
-    lt, slt, _ = med("sc_lttng")
-    ft, sft, _ = med("sc_ftrace")
-    row("getpid, entry+exit added (vs ftrace)", lt - off, ft - off,
-        max(slt, sft, soff), n)
-if per["sc1_lttng"]:
-    off, soff, n = med("sc_off")
-    lt, slt, _ = med("sc1_lttng")
-    ft, sft, _ = med("sc1_ftrace")
-    row("getpid, openat only recorded (vs ftrace)", lt - off, ft - off,
-        max(slt, sft, soff), n)
+    added(f"automatic {s} B (vs hand-written)", f"off_{s}", f"auto_{s}", f"lttng_{s}")
+added("getpid, entry+exit added (vs ftrace)", "sc_off", "sc_lttng", "sc_ftrace")
+added("getpid, openat only recorded (vs ftrace)", "sc_off", "sc1_lttng", "sc1_ftrace")
 for s in (4, 32, 256):
     off, soff, n = med(f"off_{s}")
     print(f"{f'tracepoint {s} B, tracing off':<40} {off:>9.1f}")
