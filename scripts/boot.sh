@@ -38,6 +38,10 @@
 #             lttng-tools, bash, python3 and babeltrace2 from it
 #             (multidevs=remap: the host's root spans several filesystems,
 #             whose inode numbers would collide in the guest)
+#   DISK      FSTYPE:MIB, e.g. ext4:64: a fresh disk image of MIB MiB, made
+#             with the host's mkfs.FSTYPE (e2fsprogs) for this boot only,
+#             the guest's virtio-blk disk /dev/vda (the tests with a
+#             NAME.disk)
 #   LOG       console log file (default build/boot-logs/DATE-SCRIPT.log)
 #   QUIET     1: console only to the log, not to stdout
 #
@@ -88,6 +92,17 @@ trap 'rm -rf "$TMP"' EXIT
 mkdir "$TMP/share"
 : >"$TMP/verdict"
 
+# The disk: mkfs.FSTYPE does every initialization on the host (no lazy
+# inode table or journal zeroing left for a kernel thread of the guest,
+# which would write behind the tests' back).
+if [[ -n ${DISK:-} ]]; then
+	[[ $DISK =~ ^(ext[234]):([0-9]+)$ ]] || die "DISK=$DISK: want ext4:MIB"
+	ensure_pkgs e2fsprogs
+	truncate -s "${BASH_REMATCH[2]}M" "$TMP/disk.img"
+	/sbin/mkfs."${BASH_REMATCH[1]}" -q -F -L lttng-test \
+		-E lazy_itable_init=0,lazy_journal_init=0 "$TMP/disk.img" >&2
+fi
+
 # shellcheck disable=SC2086 # EXTRA is a list of paths
 "$ROOT/scripts/initramfs.sh" "$TMP/initramfs.cpio" "$SCRIPT" ${EXTRA:-}
 
@@ -122,6 +137,10 @@ QEMU=(qemu-system-x86_64
 	-fsdev "local,id=out,path=$TMP/share,security_model=none"
 	-device "virtio-9p-pci,fsdev=out,mount_tag=out"
 )
+if [[ -n ${DISK:-} ]]; then
+	QEMU+=(-drive "file=$TMP/disk.img,if=none,format=raw,id=disk,cache=unsafe"
+		-device "virtio-blk-pci,drive=disk")
+fi
 if [[ ${HOSTROOT:-} == 1 ]]; then
 	QEMU+=(-fsdev "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap"
 		-device "virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot")

@@ -35,6 +35,9 @@
 #                   multiplies it by DEBUG_SLOWDOWN)
 #   NAME.smp        optional: the guest's CPU count, for a test that needs
 #                   an exact one whatever SMP says (default: boot.sh's)
+#   NAME.disk       optional: FSTYPE:MIB (ext4:64): the guest gets a fresh
+#                   disk of that size and file system as /dev/vda, made on
+#                   the host with mkfs (boot.sh: DISK)
 #   NAME.verdict    optional: the verdict the boot must give (default 0);
 #                   125 for a test that panics the guest on purpose, whose
 #                   host check then reads HOST_OUT_DIR/../console.log
@@ -97,15 +100,15 @@ timeout_for() {
 	echo "$t"
 }
 
-# boot NAME SCRIPT APPEND TIMEOUT [EXTRA [SMP [STOCK]]]: one boot; logs in
-# $CHECK/NAME/.  An empty SMP leaves the environment's (or boot.sh's);
-# STOCK=1 carries the stock lttng-tools in.  Returns the verdict (125:
-# none).
+# boot NAME SCRIPT APPEND TIMEOUT [EXTRA [SMP [STOCK [DISK]]]]: one boot;
+# logs in $CHECK/NAME/.  An empty SMP leaves the environment's (or
+# boot.sh's); STOCK=1 carries the stock lttng-tools in; DISK is boot.sh's.
+# Returns the verdict (125: none).
 boot() {
 	local d=$CHECK/$1
 	mkdir -p "$d/out"
 	SCRIPT=$2 APPEND=$3 TIMEOUT=$4 EXTRA=${5:-} VARIANT=$VARIANT \
-		SMP=${6:-${SMP:-}} STOCK=${7:-} \
+		SMP=${6:-${SMP:-}} STOCK=${7:-} DISK=${8:-} \
 		OUT=$d/out LOG=$d/console.log QUIET=1 \
 		"$ROOT/scripts/boot.sh" >"$d/boot.log" 2>&1
 }
@@ -230,7 +233,7 @@ run_e2e() {
 	want=$(first_line "$t.verdict")
 	boot "$name" "$g" "$(first_line "$t.append")" "$(timeout_for "$(first_line "$t.timeout")")" \
 		"$(extra_of "$t.extra")" "$(first_line "$t.smp")" \
-		"$stock" || v=$?
+		"$stock" "$(first_line "$t.disk")" || v=$?
 	if ((v != ${want:-0})); then
 		fail "$name" "verdict $v${want:+, not $want}"
 		show "$d/boot.log" 20
