@@ -3,6 +3,7 @@
 """ftrace-compare.py: check an LTTng trace against ftrace, field by field.
 
     ftrace-compare.py TRACE FIELDS PRINT FORMATS [--require E1,E2,...]
+                      [--stats STATS]
 
 TRACE is the LTTng trace (CTF); FIELDS and PRINT are ftrace's `trace`
 file of the same boot, read with options/fields on and off; FORMATS is a
@@ -13,9 +14,10 @@ ktime_get_mono_fast_ns()), and ftrace ran before and after LTTng.
 For each event and CPU, LTTng's instances are a run of ftrace's, in the
 same order: each LTTng instance is matched with the next unmatched ftrace
 instance of the run whose fields are all equal and whose timestamp is no
-later (ftrace's probe, registered first, runs first), looking a few
-instances ahead (two probes of one tracepoint can be split by an
-interrupt that traces the same event).  The run starts around the ftrace
+later (ftrace's probe, registered first, runs first), looking ahead as far
+as that timestamp allows (two probes of one tracepoint can be split by an
+interrupt that traces the same event, many times over: a softirq's RCU
+callbacks that free objects).  The run starts around the ftrace
 instance nearest in time to LTTng's first, and no ftrace instance inside
 the run may be left unmatched.  A field is compared as ftrace's field view
 prints it:
@@ -33,6 +35,12 @@ Anything else ftrace cannot print (<INVALID-SIZE>: arrays that are no
 integer) is counted as not compared.  Every event of --require must have
 at least one instance.  Prints the counts of instances and fields
 compared; exits 1 on any mismatch.
+
+With --stats, ftrace's per_cpu/cpu*/stats of the same buffer, it also
+prints the bytes per event of each tracer's buffer, headers included:
+LTTng's is the content of its packets less their header and context,
+over its events; ftrace's is its stats' bytes over its entries.  The
+buffer must hold the compared events only.
 """
 
 import argparse
@@ -43,8 +51,16 @@ import sys
 
 import bt2
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ctfpackets  # noqa: E402
+
 LINE = re.compile(r"^\s*(.*?)-(\d+)\s+\[(\d+)\]\s+\S+\s+(\d+)\.(\d+): (\w+):(.*)$")
 LOOKAHEAD = 4
+# An instance of LTTng's may come after many of ftrace's, when what
+# interrupted it between the two probes (an interrupt, then its softirq's
+# RCU callbacks freeing objects one by one) traced the same event.
+MAXSCAN = 1024
+MAXBEHIND = 256
 
 
 def read_format(path):
@@ -163,10 +179,62 @@ def compare_field(ftype, size, text, lval, printed):
     return got & ((1 << (8 * size)) - 1) == want
 
 
+def compare_instance(fields, finst, lvals):
+    """(fields compared, fields not printable) when every field of the
+    LTTng instance LVALS equals the ftrace instance FINST's, else None."""
+    n_cmp = n_skip = 0
+    for fname, ftype, size in fields:
+        if fname not in lvals:
+            return None
+        r = compare_field(ftype, size, finst[1].get(fname), lvals[fname],
+                          printed_value(finst[2], fname))
+        if r is False:
+            return None
+        if r is None:
+            n_skip += 1
+        else:
+            n_cmp += 1
+    return n_cmp, n_skip
+
+
 def printed_value(line_vals, name):
     """A field's text in the TP_printk() view: "name=VALUE"."""
     m = re.search(rf"\b{re.escape(name)}=(\S+)", line_vals)
     return m.group(1) if m else None
+
+
+def lttng_bytes(trace):
+    """The bytes of the events in the data streams of TRACE, that is, the
+    content of every packet less its header and context."""
+    total = 0
+    for d, _, names in os.walk(trace):
+        for name in names:
+            if name == "metadata" or name.startswith(".") or \
+                    "index" in d.split(os.sep):
+                continue
+            with open(os.path.join(d, name), "rb") as f:
+                data = f.read()
+            off = 0
+            while off < len(data):
+                h = ctfpackets.LAYOUT.unpack_from(data, off)
+                content, size = h[6], h[7]
+                if h[0] != ctfpackets.MAGIC or size == 0 or size % 8:
+                    sys.exit(f"{name}: no packet at {off}")
+                total += content // 8 - ctfpackets.LAYOUT.size
+                off += size // 8
+    return total
+
+
+def ftrace_bytes(stats):
+    """(bytes, entries) of ftrace's buffer, summed over its CPUs."""
+    b = e = 0
+    for line in open(stats):
+        m = re.match(r"(bytes|entries): (\d+)$", line.strip())
+        if m and m.group(1) == "bytes":
+            b += int(m.group(2))
+        elif m:
+            e += int(m.group(2))
+    return b, e
 
 
 def main():
@@ -176,6 +244,7 @@ def main():
     ap.add_argument("printed")
     ap.add_argument("formats")
     ap.add_argument("--require", default="")
+    ap.add_argument("--stats")
     args = ap.parse_args()
 
     formats = {n: read_format(os.path.join(args.formats, n))
@@ -219,44 +288,35 @@ def main():
         used = set()
         for k, (ts, lvals) in enumerate(linst):
             found = None
-            best = None
-            for c in range(j, min(j + 2 * LOOKAHEAD, len(finst))):
+            # ftrace's probe ran first: its twin is no later (its clock
+            # is printed in microseconds, rounded down).  Of the twins,
+            # the first; for the run's first instance, the latest near
+            # where the run starts (fields can repeat).
+            if k == 0:
+                cands = range(j, min(j + 2 * LOOKAHEAD, len(finst)))
+            else:
+                cands = range(j, min(j + MAXSCAN, len(finst)))
+            for c in cands:
+                if finst[c][0] > ts / 1000 + 1:
+                    break
                 if c in used:
                     continue
-                ok = True
-                n_cmp = n_skip = 0
-                for fname, ftype, size in formats[name]:
-                    if fname not in lvals:
-                        ok = False
+                r = compare_instance(formats[name], finst[c], lvals)
+                if r is not None:
+                    found, n_cmp, n_skip = c, r[0], r[1]
+                    if k > 0:
                         break
-                    r = compare_field(ftype, size, finst[c][1].get(fname),
-                                      lvals[fname],
-                                      printed_value(finst[c][2], fname))
-                    if r is False:
-                        ok = False
-                        break
-                    if r is None:
-                        n_skip += 1
-                    else:
-                        n_cmp += 1
-                # ftrace's probe ran first: its twin is no later (its
-                # clock is printed in microseconds, rounded down).  Of
-                # the twins, the first; for the run's first instance,
-                # the latest before it (fields can repeat).
-                if not ok or finst[c][0] > ts / 1000 + 1:
-                    continue
-                if best is None or k == 0:
-                    best = (c, n_cmp, n_skip)
-            if best is not None:
-                found, n_cmp, n_skip = best
             if found is None:
                 errors.append(f"{name} cpu {cpu} #{k}: no ftrace twin for {lvals}"
                               f" near {finst[j][1] if j < len(finst) else '-'}")
                 continue
             used.add(found)
-            # Before the run's start, or behind the lookahead, what is
-            # left unmatched stays so.
-            j = found + 1 if k == 0 else max(j, found - LOOKAHEAD)
+            # Before the run's start, or too far behind, what is left
+            # unmatched stays so (and is counted below as missing).
+            if k == 0:
+                j = found + 1
+            elif found - j > MAXBEHIND:
+                j = found - MAXBEHIND
             while j in used:
                 j += 1
             per_event[name] += 1
@@ -279,6 +339,13 @@ def main():
           f"{len(per_event)} events matched their ftrace twins, "
           f"{fields_cmp} fields compared equal, {fields_skip} not printable "
           f"by ftrace; ftrace had {len(fev)} instances")
+    if args.stats:
+        lb = lttng_bytes(args.trace)
+        fb, fe = ftrace_bytes(args.stats)
+        if lev and fe:
+            print(f"bytes per event: LTTng {lb / len(lev):.1f} ({lb} bytes, "
+                  f"{len(lev)} events), ftrace {fb / fe:.1f} ({fb} bytes, "
+                  f"{fe} events): ratio {lb / len(lev) / (fb / fe):.2f}")
     for e in errors[:20]:
         print("MISMATCH", e, file=sys.stderr)
     return 1 if errors else 0
