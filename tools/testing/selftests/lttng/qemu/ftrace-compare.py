@@ -30,6 +30,9 @@ prints it:
   __data_loc T[]    its bytes, "%02x," each, against LTTng's sequence
   __data_loc        from the TP_printk() view ("%*pb", hex words), as a
   cpumask_t         number, against LTTng's bytes, little-endian
+  __u8[16], __u8[28]  from the TP_printk() view (sock and tcp events:
+                    an IPv6 address "%pI6c", a sockaddr "%pISpc"),
+                    against LTTng's bytes
 
 Anything else ftrace cannot print (<INVALID-SIZE>: arrays that are no
 integer) is counted as not compared.  Every event of --require must have
@@ -45,6 +48,7 @@ buffer must hold the compared events only.
 
 import argparse
 import collections
+import ipaddress
 import os
 import re
 import sys
@@ -157,6 +161,9 @@ def compare_field(ftype, size, text, lval, printed):
             want = int(printed.replace(",", ""), 16)
             return isinstance(lval, list) and \
                 int.from_bytes(bytes(lval), "little") == want
+        if ftype in ("__u8[16]", "__u8[28]") and printed is not None:
+            want = address_bytes(printed, int(ftype[5:-1]))
+            return isinstance(lval, list) and bytes(lval) == want
         return None
     if ftype in ("char *", "const char *"):
         m = re.match(r"\(0x([0-9a-f]+)", text)
@@ -197,10 +204,38 @@ def compare_instance(fields, finst, lvals):
     return n_cmp, n_skip
 
 
+def address_bytes(text, size):
+    """The bytes of an address field as TP_printk() printed it: "%pI6c"
+    for an in6_addr (16 bytes), "%pISpc" for a sockaddr_in or
+    sockaddr_in6 in a zeroed 28-byte array (the family in host order,
+    the port in network order)."""
+    if size == 16:
+        return ipaddress.IPv6Address(text).packed
+    m = re.fullmatch(r"\[?([0-9a-f.:]+?)\]?:(\d+)", text)
+    if not m:
+        return None
+    addr = ipaddress.ip_address(m.group(1))
+    port = int(m.group(2)).to_bytes(2, "big")
+    if addr.version == 4:
+        raw = (2).to_bytes(2, "little") + port + addr.packed
+    else:
+        raw = (10).to_bytes(2, "little") + port + bytes(4) + addr.packed
+    return raw + bytes(size - len(raw))
+
+
+# The names under which TP_printk() prints the address fields that the
+# field view cannot print (sock.h, tcp.h).
+PRINTED_AS = {"saddr_v6": "saddrv6", "daddr_v6": "daddrv6",
+              "saddr": "src", "daddr": "dest"}
+
+
 def printed_value(line_vals, name):
     """A field's text in the TP_printk() view: "name=VALUE"."""
-    m = re.search(rf"\b{re.escape(name)}=(\S+)", line_vals)
-    return m.group(1) if m else None
+    for n in (name, PRINTED_AS.get(name)):
+        m = n and re.search(rf"\b{re.escape(n)}=(\S+)", line_vals)
+        if m:
+            return m.group(1)
+    return None
 
 
 def lttng_bytes(trace):
