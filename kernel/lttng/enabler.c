@@ -24,7 +24,7 @@
 #include "enabler.h"
 #include "graph.h"
 #include "metadata.h"
-#include "probes.h"
+#include "registry.h"
 #include "syscalls.h"
 
 static int lttng_enabler_hook(struct lttng_event *event)
@@ -57,7 +57,7 @@ static bool lttng_enabler_matches(const struct lttng_enabler *enabler,
 	switch (enabler->instrumentation) {
 	case LTTNG_ABI_TRACEPOINT:
 		return !desc->syscall &&
-		       lttng_probe_match(enabler->pattern, desc);
+		       lttng_registry_match(enabler->pattern, desc);
 	case LTTNG_ABI_SYSCALL:
 		if (!desc->syscall)
 			return false;
@@ -69,7 +69,7 @@ static bool lttng_enabler_matches(const struct lttng_enabler *enabler,
 		    (lttng_syscall_compat(desc) ? LTTNG_ABI_SYSCALL_ABI_NATIVE :
 						  LTTNG_ABI_SYSCALL_ABI_COMPAT))
 			return false;
-		return lttng_probe_glob_match(enabler->pattern,
+		return lttng_registry_glob_match(enabler->pattern,
 					lttng_syscall_name(desc));
 	}
 	return false;
@@ -88,21 +88,6 @@ static bool lttng_enabler_any(struct lttng_channel *chan,
 	return false;
 }
 
-/* Every event description: the providers', then the syscalls'. */
-static const struct lttng_event_desc *
-lttng_enabler_next_desc(const struct lttng_event_desc *prev)
-{
-	const struct lttng_event_desc *desc;
-
-	if (!prev || !prev->syscall) {
-		desc = lttng_probe_next_desc(prev);
-		if (desc)
-			return desc;
-		prev = NULL;
-	}
-	return lttng_syscall_next_desc(prev);
-}
-
 static struct lttng_event *lttng_enabler_find_event(struct lttng_channel *chan,
 						    const struct lttng_event_desc *desc)
 {
@@ -114,27 +99,42 @@ static struct lttng_event *lttng_enabler_find_event(struct lttng_channel *chan,
 	return NULL;
 }
 
-/* Create the events that the channel's enablers match. */
-static int lttng_enabler_create_events(struct lttng_channel *chan)
+/* Create @chan's event for @desc if an enabler matches it and it has none. */
+static int lttng_enabler_create_event(struct lttng_channel *chan,
+				      const struct lttng_event_desc *desc)
 {
-	const struct lttng_event_desc *desc = NULL;
 	struct lttng_event *event;
 
-	lttng_graph_assert_held();
-	while ((desc = lttng_enabler_next_desc(desc))) {
-		if (!lttng_enabler_any(chan, desc, false) ||
-		    lttng_enabler_find_event(chan, desc))
-			continue;
-		event = kzalloc(sizeof(*event), GFP_KERNEL);
-		if (!event)
-			return -ENOMEM;
-		event->chan = chan;
-		event->desc = desc;
-		event->id = chan->next_event_id++;
-		list_add_tail(&event->node, &chan->events);
-		hash_add(chan->event_ht, &event->hnode, (unsigned long)desc);
-	}
+	if (!lttng_enabler_any(chan, desc, false) ||
+	    lttng_enabler_find_event(chan, desc))
+		return 0;
+	event = kzalloc(sizeof(*event), GFP_KERNEL);
+	if (!event)
+		return -ENOMEM;
+	event->chan = chan;
+	event->desc = desc;
+	event->id = chan->next_event_id++;
+	list_add_tail(&event->node, &chan->events);
+	hash_add(chan->event_ht, &event->hnode, (unsigned long)desc);
 	return 0;
+}
+
+/* Create the events that the channel's enablers match: providers', syscalls'. */
+static int lttng_enabler_create_events(struct lttng_channel *chan)
+{
+	struct lttng_registry_iter iter = LTTNG_REGISTRY_ITER;
+	const struct lttng_event_desc *desc;
+	int ret = 0;
+
+	lttng_graph_assert_held();
+	lttng_registry_lock();
+	while (!ret && (desc = lttng_registry_iter_next(&iter)))
+		ret = lttng_enabler_create_event(chan, desc);
+	lttng_registry_unlock();
+	desc = NULL;
+	while (!ret && (desc = lttng_syscall_next_desc(desc)))
+		ret = lttng_enabler_create_event(chan, desc);
+	return ret;
 }
 
 /**
@@ -368,10 +368,16 @@ int lttng_enabler_set_filter(struct lttng_enabler *enabler,
  */
 unsigned int lttng_enabler_match_count(struct lttng_enabler *enabler)
 {
-	const struct lttng_event_desc *desc = NULL;
+	struct lttng_registry_iter iter = LTTNG_REGISTRY_ITER;
+	const struct lttng_event_desc *desc;
 	unsigned int n = 0;
 
-	while ((desc = lttng_enabler_next_desc(desc)))
+	lttng_registry_lock();
+	while ((desc = lttng_registry_iter_next(&iter)))
+		n += lttng_enabler_matches(enabler, desc);
+	lttng_registry_unlock();
+	desc = NULL;
+	while ((desc = lttng_syscall_next_desc(desc)))
 		n += lttng_enabler_matches(enabler, desc);
 	return n;
 }

@@ -11,7 +11,7 @@
 
 #include "autostart.h"
 #include "graph.h"
-#include "probes.h"
+#include "registry.h"
 #include "tracker.h"
 
 static struct lttng_autostart_spec *t_parse(struct kunit *test,
@@ -161,19 +161,19 @@ static struct kunit_suite lttng_autostart_suite = {
 
 static void lttng_glob_cases(struct kunit *test)
 {
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("sched_switch", "sched_switch"));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("sched_switch", "sched_switc"));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("sched_switc", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("*", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("*", ""));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("sched_*", "sched_switch"));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("sched_*", "irq_handler_entry"));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("*_switch", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("s*d*h", "sched_switch"));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("s*d*x", "sched_switch"));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("a**b", "ab"));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_glob_match("a\\*b", "a*b"));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_glob_match("a\\*b", "axb"));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("sched_switch", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_glob_match("sched_switch", "sched_switc"));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_glob_match("sched_switc", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("*", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("*", ""));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("sched_*", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_glob_match("sched_*", "irq_handler_entry"));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("*_switch", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("s*d*h", "sched_switch"));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_glob_match("s*d*x", "sched_switch"));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("a**b", "ab"));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_glob_match("a\\*b", "a*b"));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_glob_match("a\\*b", "axb"));
 }
 
 /* SYSTEM:EVENT patterns, against the provider's name and the event's. */
@@ -185,18 +185,18 @@ static void lttng_glob_system(struct kunit *test)
 	};
 	static const struct lttng_event_desc sc = { .name = "openat" };
 
-	KUNIT_EXPECT_TRUE(test, lttng_probe_match("irq_handler_entry", &entry));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_match("irq:irq_handler_entry", &entry));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_match("irq:*", &entry));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_match("*:irq_*", &entry));
-	KUNIT_EXPECT_TRUE(test, lttng_probe_match("i*:*entry", &entry));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_match("timer:irq_handler_entry", &entry));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_match("irq:irq_handler_exit", &entry));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_match("irq:", &entry));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_match(":irq_handler_entry", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_match("irq_handler_entry", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_match("irq:irq_handler_entry", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_match("irq:*", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_match("*:irq_*", &entry));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_match("i*:*entry", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_match("timer:irq_handler_entry", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_match("irq:irq_handler_exit", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_match("irq:", &entry));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_match(":irq_handler_entry", &entry));
 	/* No provider: only the bare name matches. */
-	KUNIT_EXPECT_TRUE(test, lttng_probe_match("openat", &sc));
-	KUNIT_EXPECT_FALSE(test, lttng_probe_match("*:openat", &sc));
+	KUNIT_EXPECT_TRUE(test, lttng_registry_match("openat", &sc));
+	KUNIT_EXPECT_FALSE(test, lttng_registry_match("*:openat", &sc));
 }
 
 static struct kunit_case lttng_glob_test_cases[] = {

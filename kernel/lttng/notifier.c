@@ -64,7 +64,7 @@
 #include <trace/events/syscalls.h>
 
 #include "graph.h"
-#include "probes.h"
+#include "registry.h"
 #include "syscalls.h"
 
 /*
@@ -507,8 +507,8 @@ static int lttng_notifier_sync_syscalls(struct lttng_notifier *notifier)
 		if (notifier->sc_entryexit ==
 		    (dir ? LTTNG_ABI_SYSCALL_ENTRY : LTTNG_ABI_SYSCALL_EXIT))
 			continue;
-		if (lttng_probe_glob_match(notifier->pattern,
-					   lttng_syscall_name(desc)))
+		if (lttng_registry_glob_match(notifier->pattern,
+					      lttng_syscall_name(desc)))
 			set_bit(desc->syscall - 1, notifier->sc_slots[dir]);
 	}
 	for (dir = 0; dir < 2; dir++) {
@@ -526,6 +526,26 @@ static int lttng_notifier_sync_syscalls(struct lttng_notifier *notifier)
 	return 0;
 }
 
+/* The notifier's event for @desc, made if it matches and has none yet. */
+static int lttng_notifier_add_event(struct lttng_notifier *notifier,
+				    const struct lttng_event_desc *desc)
+{
+	struct lttng_event *event;
+
+	if (!lttng_registry_match(notifier->pattern, desc))
+		return 0;
+	list_for_each_entry(event, &notifier->events, node)
+		if (event->desc == desc)
+			return 0;
+	event = kzalloc(sizeof(*event), GFP_KERNEL);
+	if (!event)
+		return -ENOMEM;
+	event->desc = desc;
+	event->notifier = notifier;
+	list_add_tail(&event->node, &notifier->events);
+	return 0;
+}
+
 /*
  * Make an event for every tracepoint description the notifier matches,
  * including those of providers registered since the last call, and hook
@@ -533,29 +553,20 @@ static int lttng_notifier_sync_syscalls(struct lttng_notifier *notifier)
  */
 static int lttng_notifier_sync(struct lttng_notifier *notifier)
 {
-	const struct lttng_event_desc *desc = NULL;
+	struct lttng_registry_iter iter = LTTNG_REGISTRY_ITER;
+	const struct lttng_event_desc *desc;
 	struct lttng_event *event;
-	bool found;
-	int ret;
+	int ret = 0;
 
 	lttng_graph_assert_held();
 	if (notifier->syscall)
 		return lttng_notifier_sync_syscalls(notifier);
-	while ((desc = lttng_probe_next_desc(desc))) {
-		if (!lttng_probe_match(notifier->pattern, desc))
-			continue;
-		found = false;
-		list_for_each_entry(event, &notifier->events, node)
-			found |= event->desc == desc;
-		if (found)
-			continue;
-		event = kzalloc(sizeof(*event), GFP_KERNEL);
-		if (!event)
-			return -ENOMEM;
-		event->desc = desc;
-		event->notifier = notifier;
-		list_add_tail(&event->node, &notifier->events);
-	}
+	lttng_registry_lock();
+	while (!ret && (desc = lttng_registry_iter_next(&iter)))
+		ret = lttng_notifier_add_event(notifier, desc);
+	lttng_registry_unlock();
+	if (ret)
+		return ret;
 	list_for_each_entry(event, &notifier->events, node) {
 		if (event->registered)
 			continue;

@@ -64,7 +64,7 @@
 
 #include <kunit/visibility.h>
 
-#include "probes.h"
+#include "registry.h"
 #include "trace-events.h"
 
 /**
@@ -404,17 +404,22 @@ err:
 /* The hand-written descriptions registered so far, in a new array. */
 static const struct lttng_event_desc **lttng_trace_hand(unsigned int *nr)
 {
-	const struct lttng_event_desc *desc = NULL, **hand;
+	struct lttng_registry_iter iter = LTTNG_REGISTRY_ITER;
+	const struct lttng_event_desc *desc, **hand = NULL;
 	unsigned int n = 0;
 
-	while ((desc = lttng_probe_next_desc(desc)))
+	lttng_registry_lock();
+	while (lttng_registry_iter_next(&iter))
 		n++;
 	hand = kcalloc(n ?: 1, sizeof(*hand), GFP_KERNEL);
 	if (!hand)
-		return NULL;
+		goto out;
+	iter = LTTNG_REGISTRY_ITER;
 	*nr = 0;
-	while ((desc = lttng_probe_next_desc(desc)) && *nr < n)
+	while ((desc = lttng_registry_iter_next(&iter)))
 		hand[(*nr)++] = desc;
+out:
+	lttng_registry_unlock();
 	return hand;
 }
 
