@@ -11,6 +11,7 @@
 
 struct lttng_event_desc;
 struct lttng_probe_desc;
+struct tracepoint;
 
 /* Longest SYSTEM of a SYSTEM:EVENT pattern, its NUL included. */
 #define LTTNG_REGISTRY_SYSTEM_LEN	64
@@ -38,6 +39,8 @@ void lttng_registry_assert_held(void);
 const struct lttng_event_desc *
 lttng_registry_iter_next(struct lttng_registry_iter *iter);
 int lttng_registry_add(struct lttng_probe_desc *provider);
+const struct lttng_event_desc *lttng_registry_find(const char *name);
+const struct lttng_event_desc *lttng_registry_find_tp(const struct tracepoint *tp);
 bool lttng_registry_glob_match(const char *pattern, const char *name);
 bool lttng_registry_match(const char *pattern,
 			  const struct lttng_event_desc *desc);

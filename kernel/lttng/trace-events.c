@@ -341,18 +341,14 @@ static bool lttng_trace_has_probe(const struct trace_event_call *call)
 	       (call->flags & TRACE_EVENT_FL_TRACEPOINT);
 }
 
-/* Does a hand-written description cover @call's tracepoint or name? */
-static bool lttng_trace_taken(struct trace_event_call *call,
-			      const struct lttng_event_desc **hand,
-			      unsigned int nr_hand)
+/*
+ * Does a registered description (a hand-written one) cover @call's
+ * tracepoint or name?  Under the registry lock.
+ */
+static bool lttng_trace_taken(struct trace_event_call *call)
 {
-	unsigned int i;
-
-	for (i = 0; i < nr_hand; i++)
-		if (hand[i]->tp == call->tp ||
-		    !strcmp(hand[i]->name, trace_event_name(call)))
-			return true;
-	return false;
+	return lttng_registry_find_tp(call->tp) ||
+	       lttng_registry_find(trace_event_name(call));
 }
 
 /* Sort by system, then by name: each system's events follow each other. */
@@ -401,28 +397,6 @@ err:
 	return ret;
 }
 
-/* The hand-written descriptions registered so far, in a new array. */
-static const struct lttng_event_desc **lttng_trace_hand(unsigned int *nr)
-{
-	struct lttng_registry_iter iter = LTTNG_REGISTRY_ITER;
-	const struct lttng_event_desc *desc, **hand = NULL;
-	unsigned int n = 0;
-
-	lttng_registry_lock();
-	while (lttng_registry_iter_next(&iter))
-		n++;
-	hand = kcalloc(n ?: 1, sizeof(*hand), GFP_KERNEL);
-	if (!hand)
-		goto out;
-	iter = LTTNG_REGISTRY_ITER;
-	*nr = 0;
-	while ((desc = lttng_registry_iter_next(&iter)))
-		hand[(*nr)++] = desc;
-out:
-	lttng_registry_unlock();
-	return hand;
-}
-
 /*
  * Make a description of every call of [@start, @stop) that has an LTTng
  * probe and no hand-written description, and register them, a provider
@@ -435,30 +409,29 @@ out:
 static int lttng_trace_add_calls(struct trace_event_call **start,
 				 struct trace_event_call **stop)
 {
-	const struct lttng_event_desc **hand;
 	struct lttng_trace_class tc = { };
 	struct lttng_event_desc *descs;
 	/* A provider per system, with only a name until it registers. */
 	struct lttng_probe_desc *systems;
 	struct trace_event_call **iter;
-	unsigned int nr_hand, nr = 0, registered = 0, i, j;
+	unsigned int nr = 0, registered = 0, i, j;
 	int ret = -ENOMEM;
 
-	hand = lttng_trace_hand(&nr_hand);
 	descs = kcalloc(stop - start ?: 1, sizeof(*descs), GFP_KERNEL);
 	systems = kcalloc(stop - start ?: 1, sizeof(*systems), GFP_KERNEL);
-	if (!hand || !descs || !systems)
+	if (!descs || !systems)
 		goto out;
+	ret = 0;
+	lttng_registry_lock();
 	for (iter = start; iter < stop; iter++) {
 		struct trace_event_call *call = *iter;
 		struct lttng_event_desc *d = &descs[nr];
 
-		if (!lttng_trace_has_probe(call) ||
-		    lttng_trace_taken(call, hand, nr_hand))
+		if (!lttng_trace_has_probe(call) || lttng_trace_taken(call))
 			continue;
 		ret = lttng_trace_class_fields(call, &tc);
 		if (ret == -ENOMEM)
-			goto out;
+			break;
 		if (ret)
 			continue;
 		d->name = trace_event_name(call);
@@ -470,6 +443,9 @@ static int lttng_trace_add_calls(struct trace_event_call **start,
 		d->provider = &systems[nr];
 		nr++;
 	}
+	lttng_registry_unlock();
+	if (ret == -ENOMEM)
+		goto out;
 	sort(descs, nr, sizeof(*descs), lttng_trace_cmp, NULL);
 	for (i = 0; i < nr; i = j) {
 		const char *system = descs[i].provider->name;
@@ -490,7 +466,6 @@ static int lttng_trace_add_calls(struct trace_event_call **start,
 out:
 	kfree(systems);
 	kfree(descs);
-	kfree(hand);
 	return ret;
 }
 

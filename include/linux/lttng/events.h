@@ -24,6 +24,7 @@
 struct tracepoint;
 struct lttng_channel;
 struct lttng_probe_desc;
+struct lttng_registry_entry;
 struct lttng_notifier;
 struct lttng_session;
 
@@ -184,12 +185,14 @@ struct lttng_event_desc {
  * @events: its events, each of which points back to it (@provider)
  * @nr_events: number of @events
  * @node: registry list node, private to the registry
+ * @entries: the registry's hash entries of @events, private to it
  */
 struct lttng_probe_desc {
 	const char *name;
 	const struct lttng_event_desc * const *events;
 	unsigned int nr_events;
 	struct list_head node;
+	struct lttng_registry_entry *entries;
 };
 
 int lttng_probe_register(struct lttng_probe_desc *desc);
