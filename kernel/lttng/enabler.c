@@ -154,6 +154,8 @@ void lttng_enabler_sync_channel(struct lttng_channel *chan)
 
 	lttng_graph_assert_held();
 	list_for_each_entry(event, &chan->events, node) {
+		if (event->dead)
+			continue;
 		event->enabled = lttng_enabler_any(chan, event->desc, true);
 		if (event->enabled && !event->registered) {
 			ret = lttng_enabler_hook(event);
@@ -208,6 +210,67 @@ int lttng_enabler_sync(struct lttng_session *session)
 }
 
 /**
+ * lttng_enabler_sync_all() - make every session agree with the registry
+ *
+ * A provider registered: the enablers that match its events, lazy ones
+ * included, create and arm them in every session.  An error leaves that
+ * session's new events unarmed, as an EVENT command's would.
+ */
+void lttng_enabler_sync_all(void)
+{
+	struct lttng_session *session;
+	int ret;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(session, &lttng_graph_sessions, node) {
+		ret = lttng_enabler_sync(session);
+		if (ret)
+			pr_debug("lttng: session %s: new events: %d\n",
+				 session->name, ret);
+	}
+}
+
+/* The provider of @event leaves: unhook it, for good, and keep its declaration. */
+static void lttng_enabler_kill(struct lttng_event *event)
+{
+	struct lttng_event_desc *copy = lttng_registry_desc_dup(event->desc);
+
+	/* Read by the probe: see struct lttng_event. */
+	WRITE_ONCE(event->armed, false);
+	event->enabled = false;
+	lttng_enabler_unhook(event);
+	/* Found by description no more: the provider may come back. */
+	hash_del(&event->hnode);
+	event->desc = copy;
+	event->dead = true;
+}
+
+/**
+ * lttng_enabler_provider_gone() - a provider leaves: kill its events
+ * @provider: the provider, out of the registry already
+ *
+ * Every event of every session that records one of @provider's events is
+ * unhooked and becomes dead (struct lttng_event): it keeps its id and a
+ * copy of its declaration, so that the session's metadata stays whole,
+ * and records nothing more.  Its probe may still run until the caller
+ * waits for the probes in flight, which read nothing of the description.
+ */
+void lttng_enabler_provider_gone(const struct lttng_probe_desc *provider)
+{
+	struct lttng_session *session;
+	struct lttng_channel *chan;
+	struct lttng_event *event;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(session, &lttng_graph_sessions, node)
+		list_for_each_entry(chan, &session->chans, node)
+			list_for_each_entry(event, &chan->events, node)
+				if (!event->dead &&
+				    event->desc->provider == provider)
+					lttng_enabler_kill(event);
+}
+
+/**
  * lttng_enabler_unhook_all() - unhook every event of a session's channels
  * @session: the session, inactive
  *
@@ -236,6 +299,8 @@ void lttng_enabler_free_all(struct lttng_channel *chan)
 	list_for_each_entry_safe(event, tmp, &chan->events, node) {
 		list_del(&event->node);
 		hash_del(&event->hnode);
+		if (event->dead)
+			kfree(event->desc);
 		kfree(event);
 	}
 	list_for_each_entry_safe(enabler, etmp, &chan->enablers, node) {

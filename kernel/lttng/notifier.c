@@ -64,6 +64,7 @@
 #include <trace/events/syscalls.h>
 
 #include "graph.h"
+#include "notifier.h"
 #include "registry.h"
 #include "syscalls.h"
 
@@ -125,6 +126,7 @@ struct lttng_notifier_group {
  * @pattern: event name or star-glob
  * @token: the trigger's token, the record's first field
  * @error_index: the error counter slot of its discarded records
+ * @node: in lttng_notifiers, under the mutex
  * @enabled: the ENABLE state; written under lttng_graph_mutex with
  *	WRITE_ONCE(), read by the probes with READ_ONCE()
  * @events: its events, one per description it matches; under the mutex
@@ -140,6 +142,7 @@ struct lttng_notifier {
 	char pattern[LTTNG_ABI_SYM_NAME_LEN];
 	u64 token;
 	u64 error_index;
+	struct list_head node;
 	bool enabled;
 	struct list_head events;
 	bool syscall;
@@ -147,6 +150,9 @@ struct lttng_notifier {
 	unsigned long *sc_slots[2];
 	bool sc_hooked[2];
 };
+
+/* Every notifier, for the providers' arrivals and departures; under the graph mutex. */
+static LIST_HEAD(lttng_notifiers);
 
 static void lttng_notifier_wake(struct irq_work *work)
 {
@@ -638,6 +644,9 @@ struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
 	notifier->error_index = error_index;
 	INIT_LIST_HEAD(&notifier->events);
 	lttng_notifier_group_get(group);
+	lttng_graph_lock();
+	list_add_tail(&notifier->node, &lttng_notifiers);
+	lttng_graph_unlock();
 	return notifier;
 
 err_slots:
@@ -684,6 +693,7 @@ void lttng_notifier_destroy(struct lttng_notifier *notifier)
 	struct lttng_event *event, *tmp;
 
 	lttng_graph_lock();
+	list_del(&notifier->node);
 	WRITE_ONCE(notifier->enabled, false);
 	lttng_notifier_unhook(notifier);
 	lttng_graph_unlock();
@@ -696,4 +706,69 @@ void lttng_notifier_destroy(struct lttng_notifier *notifier)
 	bitmap_free(notifier->sc_slots[1]);
 	lttng_notifier_group_put(notifier->group);
 	kfree(notifier);
+}
+
+/**
+ * lttng_notifier_sync_all() - hook the new events of the enabled notifiers
+ *
+ * A provider registered: every enabled tracepoint notifier that matches
+ * its events hooks them.  A notifier that fails to stays as it is, with
+ * the events it had.
+ */
+void lttng_notifier_sync_all(void)
+{
+	struct lttng_notifier *notifier;
+	int ret;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(notifier, &lttng_notifiers, node) {
+		if (notifier->syscall || !notifier->enabled)
+			continue;
+		ret = lttng_notifier_sync(notifier);
+		if (ret)
+			pr_debug("lttng: notifier %s: new events: %d\n",
+				 notifier->pattern, ret);
+	}
+}
+
+/**
+ * lttng_notifier_provider_gone() - a provider leaves: drop its events
+ * @provider: the provider, out of the registry already
+ * @dead: where the notifiers' events of @provider go, unhooked
+ *
+ * The caller frees the events of @dead (lttng_notifier_free_events())
+ * once the probes in flight are done.
+ */
+void lttng_notifier_provider_gone(const struct lttng_probe_desc *provider,
+				  struct list_head *dead)
+{
+	struct lttng_notifier *notifier;
+	struct lttng_event *event, *tmp;
+
+	lttng_graph_assert_held();
+	list_for_each_entry(notifier, &lttng_notifiers, node) {
+		list_for_each_entry_safe(event, tmp, &notifier->events, node) {
+			if (event->desc->provider != provider)
+				continue;
+			if (event->registered)
+				WARN_ON_ONCE(tracepoint_probe_unregister(event->desc->tp,
+									 event->desc->probe,
+									 event));
+			list_move_tail(&event->node, dead);
+		}
+	}
+}
+
+/**
+ * lttng_notifier_free_events() - free events that no probe runs with
+ * @dead: the events, from lttng_notifier_provider_gone()
+ */
+void lttng_notifier_free_events(struct list_head *dead)
+{
+	struct lttng_event *event, *tmp;
+
+	list_for_each_entry_safe(event, tmp, dead, node) {
+		list_del(&event->node);
+		kfree(event);
+	}
 }

@@ -23,6 +23,7 @@
  * inner one.
  */
 
+#include <linux/align.h>
 #include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
@@ -211,6 +212,153 @@ int lttng_registry_add(struct lttng_probe_desc *provider)
 		list_add_tail(&provider->node, &lttng_registry_providers);
 	lttng_registry_unlock();
 	return ret;
+}
+
+/**
+ * lttng_registry_remove() - take a provider's events out of the registry
+ * @provider: a registered provider
+ *
+ * No walk is in progress: each holds the lock.  The caller makes sure
+ * that nothing else uses @provider's descriptions (probes.c).
+ */
+void lttng_registry_remove(struct lttng_probe_desc *provider)
+{
+	lttng_registry_lock();
+	lttng_registry_unhash(provider, provider->nr_events);
+	list_del(&provider->node);
+	lttng_registry_unlock();
+}
+
+/*
+ * A deep copy in one block: measured with @base NULL, then made.  Each
+ * piece is placed at the next multiple of its alignment.
+ */
+struct lttng_registry_dup {
+	char *base;
+	size_t len;
+};
+
+static void *lttng_registry_dup_bytes(struct lttng_registry_dup *d,
+				      const void *src, size_t len,
+				      size_t align)
+{
+	void *dst;
+
+	d->len = ALIGN(d->len, align);
+	dst = d->base ? d->base + d->len : NULL;
+	if (dst)
+		memcpy(dst, src, len);
+	d->len += len;
+	return dst;
+}
+
+static const char *lttng_registry_dup_str(struct lttng_registry_dup *d,
+					  const char *s)
+{
+	return s ? lttng_registry_dup_bytes(d, s, strlen(s) + 1, 1) : NULL;
+}
+
+static const struct lttng_enum_desc *
+lttng_registry_dup_enum(struct lttng_registry_dup *d,
+			const struct lttng_enum_desc *e)
+{
+	struct lttng_enum_desc *de;
+	struct lttng_enum_entry *entries;
+	unsigned int i;
+
+	if (!e)
+		return NULL;
+	de = lttng_registry_dup_bytes(d, e, sizeof(*e), __alignof__(*e));
+	entries = lttng_registry_dup_bytes(d, e->entries,
+					   e->nr_entries * sizeof(*e->entries),
+					   __alignof__(*e->entries));
+	if (de) {
+		de->entries = entries;
+		de->name = NULL;
+	}
+	for (i = 0; i < e->nr_entries; i++) {
+		const char *label = lttng_registry_dup_str(d, e->entries[i].label);
+
+		if (entries)
+			entries[i].label = label;
+	}
+	return de;
+}
+
+static const struct lttng_event_field *
+lttng_registry_dup_fields(struct lttng_registry_dup *d,
+			  const struct lttng_event_field *fields,
+			  unsigned int nr)
+{
+	struct lttng_event_field *df;
+	unsigned int i;
+
+	if (!nr)
+		return NULL;
+	df = lttng_registry_dup_bytes(d, fields, nr * sizeof(*fields),
+				      __alignof__(*fields));
+	for (i = 0; i < nr; i++) {
+		const struct lttng_event_field *f = &fields[i];
+		const char *name = lttng_registry_dup_str(d, f->name);
+		const char *length_name = lttng_registry_dup_str(d, f->length_name);
+		const struct lttng_enum_desc *e = lttng_registry_dup_enum(d, f->enum_desc);
+		const struct lttng_event_field *sub = NULL;
+
+		if (f->fields && f->nr_fields)
+			sub = lttng_registry_dup_fields(d, f->fields,
+							f->nr_fields);
+		if (!df)
+			continue;
+		df[i].name = name;
+		df[i].length_name = length_name;
+		df[i].enum_desc = e;
+		df[i].fields = sub;
+	}
+	return df;
+}
+
+static struct lttng_event_desc *
+lttng_registry_dup_desc(struct lttng_registry_dup *d,
+			const struct lttng_event_desc *desc)
+{
+	struct lttng_event_desc *dd;
+	const struct lttng_event_field *fields;
+	const char *name;
+
+	dd = lttng_registry_dup_bytes(d, desc, sizeof(*desc),
+				      __alignof__(*desc));
+	name = lttng_registry_dup_str(d, desc->name);
+	fields = lttng_registry_dup_fields(d, desc->fields, desc->nr_fields);
+	if (dd) {
+		dd->name = name;
+		dd->fields = fields;
+		dd->tp = NULL;
+		dd->probe = NULL;
+		dd->provider = NULL;
+	}
+	return dd;
+}
+
+/**
+ * lttng_registry_desc_dup() - what the metadata needs of a description
+ * @desc: the description, of a provider about to leave
+ *
+ * A deep copy, in one kmalloc()ed block, of the name, the fields (their
+ * names, length field names, enumerations and structure members): the
+ * event of a session whose provider left keeps its declaration with it.
+ * The copy has no tracepoint, probe or provider.  The teardown of a
+ * provider cannot fail, so neither can this small allocation.
+ *
+ * Return: the copy, which kfree() frees.
+ */
+struct lttng_event_desc *lttng_registry_desc_dup(const struct lttng_event_desc *desc)
+{
+	struct lttng_registry_dup d = { };
+
+	lttng_registry_dup_desc(&d, desc);
+	d.base = kmalloc(d.len, GFP_KERNEL | __GFP_NOFAIL);
+	d.len = 0;
+	return lttng_registry_dup_desc(&d, desc);
 }
 
 /**

@@ -39,6 +39,8 @@ void lttng_registry_assert_held(void);
 const struct lttng_event_desc *
 lttng_registry_iter_next(struct lttng_registry_iter *iter);
 int lttng_registry_add(struct lttng_probe_desc *provider);
+void lttng_registry_remove(struct lttng_probe_desc *provider);
+struct lttng_event_desc *lttng_registry_desc_dup(const struct lttng_event_desc *desc);
 const struct lttng_event_desc *lttng_registry_find(const char *name);
 const struct lttng_event_desc *lttng_registry_find_tp(const struct tracepoint *tp);
 bool lttng_registry_glob_match(const char *pattern, const char *name);

@@ -45,16 +45,21 @@
  *   integers in base 16 for any other type (bitmasks, cpumasks,
  *   sockaddrs, ...), as ftrace's own field view shows them.
  *
- * The events of a class share the class's fields.  Nothing is freed: the
- * built-in events live as long as the kernel.
+ * The events of a class share the class's fields.  The built-in events
+ * live as long as the kernel.  A module's are made the same way when it
+ * comes (the tracepoint module notifier), whether or not the tracer was
+ * used yet, and unregistered when it goes, before its memory does: see
+ * the lifetimes in probes.c.
  */
 
 #include <linux/align.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/log2.h>
 #include <linux/lttng/control.h>
 #include <linux/lttng/events.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -290,6 +295,33 @@ lttng_trace_fields(const struct trace_event_fields *fields,
 }
 
 /**
+ * struct lttng_trace_set - the LTTng events of a range of calls: the
+ *	kernel's, or one module's
+ * @node: in lttng_trace_sets
+ * @mod: the module, NULL for the kernel's
+ * @descs: the descriptions, sorted by system, then by name
+ * @nr_descs: number of @descs
+ * @blocks: the CTF fields of the classes (lttng_trace_fields()), which
+ *	@descs point to
+ * @nr_blocks: number of @blocks
+ * @providers: the providers registered, one per system
+ * @nr_providers: number of @providers
+ *
+ * A module's set is freed when the module goes, after its providers are
+ * unregistered; the kernel's lives as long as the kernel.
+ */
+struct lttng_trace_set {
+	struct list_head node;
+	const struct module *mod;
+	struct lttng_event_desc *descs;
+	unsigned int nr_descs;
+	struct lttng_event_field **blocks;
+	unsigned int nr_blocks;
+	struct lttng_probe_desc **providers;
+	unsigned int nr_providers;
+};
+
+/**
  * struct lttng_trace_class - the fields of the class last laid out
  * @class: the class
  * @fields: its fields, NULL if it cannot be laid out
@@ -303,24 +335,30 @@ struct lttng_trace_class {
 
 /*
  * The CTF fields of @call's class, laid out once per class (the events
- * of a class usually follow each other in the registry).
+ * of a class usually follow each other in the registry), and kept in
+ * @set's blocks.
  *
  * Return: 0, -ENOMEM, or -EINVAL for a class whose fields cannot be
  * laid out, with one message that names the event and the field.
  */
 static int lttng_trace_class_fields(struct trace_event_call *call,
-				    struct lttng_trace_class *tc)
+				    struct lttng_trace_class *tc,
+				    struct lttng_trace_set *set)
 {
 	const struct trace_event_fields *bad;
+	struct lttng_event_field *fields;
 
 	if (tc->class != call->class) {
 		tc->class = call->class;
-		tc->fields = lttng_trace_fields(call->class->fields_array,
-						&tc->nr_fields, &bad);
-		if (!tc->fields && !bad) {
+		fields = lttng_trace_fields(call->class->fields_array,
+					    &tc->nr_fields, &bad);
+		tc->fields = fields;
+		if (!fields && !bad) {
 			tc->class = NULL;
 			return -ENOMEM;
 		}
+		if (fields)
+			set->blocks[set->nr_blocks++] = fields;
 	}
 	if (tc->fields)
 		return 0;
@@ -361,12 +399,13 @@ static int lttng_trace_cmp(const void *a, const void *b)
 }
 
 /*
- * Register the events @descs[0 .. @nr) of one system as one provider,
- * which @descs[0]->provider points to for now and is replaced by the
- * one registered (by a freed one on failure: the descriptions are then
- * unused).
+ * Register the events @descs[0 .. @nr) of one system as one provider of
+ * @set, which @descs[0]->provider points to for now and is replaced by
+ * the one registered (by a freed one on failure: the descriptions are
+ * then unused).
  */
-static int lttng_trace_register_system(struct lttng_event_desc *descs,
+static int lttng_trace_register_system(struct lttng_trace_set *set,
+				       struct lttng_event_desc *descs,
 				       unsigned int nr)
 {
 	const struct lttng_event_desc **events;
@@ -390,6 +429,7 @@ static int lttng_trace_register_system(struct lttng_event_desc *descs,
 	ret = lttng_probe_register(provider);
 	if (ret)
 		goto err;
+	set->providers[set->nr_providers++] = provider;
 	return 0;
 err:
 	kfree(events);
@@ -398,76 +438,236 @@ err:
 }
 
 /*
- * Make a description of every call of [@start, @stop) that has an LTTng
- * probe and no hand-written description, and register them, a provider
- * per system.  A system that fails to register is left out, with a
- * message; the descriptions of the others are the registry's from then
- * on, and never freed.
- *
- * Return: the number of events registered, or -ENOMEM.
+ * Unregister a set's providers, which waits until nothing uses their
+ * events any more, then free it.
  */
-static int lttng_trace_add_calls(struct trace_event_call **start,
-				 struct trace_event_call **stop)
+static void lttng_trace_set_free(struct lttng_trace_set *set)
+{
+	struct lttng_probe_desc *provider;
+	unsigned int i;
+
+	for (i = 0; i < set->nr_providers; i++) {
+		provider = set->providers[i];
+		lttng_probe_unregister(provider);
+		kfree(provider->events);
+		kfree(provider);
+	}
+	for (i = 0; i < set->nr_blocks; i++)
+		kfree(set->blocks[i]);
+	kfree(set->blocks);
+	kfree(set->providers);
+	kfree(set->descs);
+	kfree(set);
+}
+
+static struct lttng_trace_set *lttng_trace_set_alloc(unsigned int nr)
+{
+	struct lttng_trace_set *set;
+
+	set = kzalloc(sizeof(*set), GFP_KERNEL);
+	if (!set)
+		return NULL;
+	nr = nr ?: 1;
+	set->descs = kcalloc(nr, sizeof(*set->descs), GFP_KERNEL);
+	set->blocks = kcalloc(nr, sizeof(*set->blocks), GFP_KERNEL);
+	set->providers = kcalloc(nr, sizeof(*set->providers), GFP_KERNEL);
+	if (set->descs && set->blocks && set->providers)
+		return set;
+	lttng_trace_set_free(set);
+	return NULL;
+}
+
+/*
+ * Describe the calls of [@start, @stop) that have an LTTng probe and no
+ * hand-written description, into @set->descs, with @systems[i] the
+ * provider (only its name) of description i for now.
+ */
+static int lttng_trace_set_describe(struct lttng_trace_set *set,
+				    struct trace_event_call **start,
+				    struct trace_event_call **stop,
+				    struct lttng_probe_desc *systems)
 {
 	struct lttng_trace_class tc = { };
-	struct lttng_event_desc *descs;
-	/* A provider per system, with only a name until it registers. */
-	struct lttng_probe_desc *systems;
 	struct trace_event_call **iter;
-	unsigned int nr = 0, registered = 0, i, j;
-	int ret = -ENOMEM;
+	int ret = 0;
 
-	descs = kcalloc(stop - start ?: 1, sizeof(*descs), GFP_KERNEL);
-	systems = kcalloc(stop - start ?: 1, sizeof(*systems), GFP_KERNEL);
-	if (!descs || !systems)
-		goto out;
-	ret = 0;
 	lttng_registry_lock();
 	for (iter = start; iter < stop; iter++) {
 		struct trace_event_call *call = *iter;
-		struct lttng_event_desc *d = &descs[nr];
+		struct lttng_event_desc *d = &set->descs[set->nr_descs];
 
 		if (!lttng_trace_has_probe(call) || lttng_trace_taken(call))
 			continue;
-		ret = lttng_trace_class_fields(call, &tc);
+		ret = lttng_trace_class_fields(call, &tc, set);
 		if (ret == -ENOMEM)
 			break;
-		if (ret)
+		ret = 0;
+		if (!tc.fields)
 			continue;
 		d->name = trace_event_name(call);
 		d->fields = tc.fields;
 		d->nr_fields = tc.nr_fields;
 		d->tp = call->tp;
 		d->probe = call->class->lttng_probe;
-		systems[nr].name = call->class->system;
-		d->provider = &systems[nr];
-		nr++;
+		systems[set->nr_descs].name = call->class->system;
+		d->provider = &systems[set->nr_descs];
+		set->nr_descs++;
 	}
 	lttng_registry_unlock();
-	if (ret == -ENOMEM)
-		goto out;
-	sort(descs, nr, sizeof(*descs), lttng_trace_cmp, NULL);
-	for (i = 0; i < nr; i = j) {
+	return ret;
+}
+
+/*
+ * Make a description of every call of [@start, @stop) that has an LTTng
+ * probe and no hand-written description, and register them, a provider
+ * per system.  A system that fails to register is left out, with a
+ * message.
+ *
+ * Return: the set, with @registered set to the number of events
+ * registered, or NULL for -ENOMEM.
+ */
+static struct lttng_trace_set *
+lttng_trace_set_create(struct trace_event_call **start,
+		       struct trace_event_call **stop,
+		       const struct module *mod, unsigned int *registered)
+{
+	/* A provider per event, with only a name until it registers. */
+	struct lttng_probe_desc *systems;
+	struct lttng_trace_set *set;
+	struct lttng_event_desc *descs;
+	unsigned int i, j;
+	int ret;
+
+	*registered = 0;
+	set = lttng_trace_set_alloc(stop - start);
+	systems = kcalloc(stop - start ?: 1, sizeof(*systems), GFP_KERNEL);
+	if (!set || !systems)
+		goto err;
+	set->mod = mod;
+	if (lttng_trace_set_describe(set, start, stop, systems))
+		goto err;
+	descs = set->descs;
+	sort(descs, set->nr_descs, sizeof(*descs), lttng_trace_cmp, NULL);
+	for (i = 0; i < set->nr_descs; i = j) {
 		const char *system = descs[i].provider->name;
 
-		for (j = i + 1; j < nr; j++)
+		for (j = i + 1; j < set->nr_descs; j++)
 			if (strcmp(descs[j].provider->name, system))
 				break;
-		ret = lttng_trace_register_system(&descs[i], j - i);
+		ret = lttng_trace_register_system(set, &descs[i], j - i);
 		if (ret)
 			pr_err("lttng: the %s events left out: %d\n", system,
 			       ret);
 		else
-			registered += j - i;
+			*registered += j - i;
 	}
-	ret = registered;
-	if (registered)
-		descs = NULL;
-out:
 	kfree(systems);
-	kfree(descs);
-	return ret;
+	return set;
+err:
+	kfree(systems);
+	if (set)
+		lttng_trace_set_free(set);
+	return NULL;
 }
+
+/*
+ * The kernel's set and those of the modules loaded, under
+ * lttng_trace_sets_mutex.  The tracepoint module notifier calls this file
+ * in order for a module (its coming before its going), under its own lock.
+ */
+static LIST_HEAD(lttng_trace_sets);
+static DEFINE_MUTEX(lttng_trace_sets_mutex);
+
+static void lttng_trace_set_keep(struct lttng_trace_set *set)
+{
+	mutex_lock(&lttng_trace_sets_mutex);
+	list_add_tail(&set->node, &lttng_trace_sets);
+	mutex_unlock(&lttng_trace_sets_mutex);
+}
+
+#ifdef CONFIG_MODULES
+
+static void lttng_trace_module_coming(struct module *mod)
+{
+	struct lttng_trace_set *set;
+	unsigned int n;
+
+	if (!mod->num_trace_events)
+		return;
+	set = lttng_trace_set_create(mod->trace_events,
+				     mod->trace_events + mod->num_trace_events,
+				     mod, &n);
+	if (!set) {
+		pr_err("lttng: the trace events of module %s left out: %d\n",
+		       mod->name, -ENOMEM);
+		return;
+	}
+	if (!set->nr_providers) {
+		lttng_trace_set_free(set);
+		return;
+	}
+	lttng_trace_set_keep(set);
+	pr_info("lttng: %u trace events of module %s are LTTng events\n", n,
+		mod->name);
+}
+
+static void lttng_trace_module_going(struct module *mod)
+{
+	struct lttng_trace_set *set, *found = NULL;
+
+	mutex_lock(&lttng_trace_sets_mutex);
+	list_for_each_entry(set, &lttng_trace_sets, node) {
+		if (set->mod == mod) {
+			list_del(&set->node);
+			found = set;
+			break;
+		}
+	}
+	mutex_unlock(&lttng_trace_sets_mutex);
+	if (!found)
+		return;
+	/* Before the tracepoint code checks that nothing is hooked. */
+	lttng_trace_set_free(found);
+	pr_info("lttng: the trace events of module %s left\n", mod->name);
+}
+
+/*
+ * The tracepoint module notifier rather than the module notifier: it
+ * calls its going notifiers right before it checks that no probe is left
+ * on the module's tracepoints, whatever the notifiers' priorities, and
+ * only for the modules whose tracepoints the kernel uses (not those
+ * with a bad taint), as ftrace's events do.
+ */
+static int lttng_trace_module_notify(struct notifier_block *nb,
+				     unsigned long val, void *data)
+{
+	struct tp_module *tp_mod = data;
+
+	switch (val) {
+	case MODULE_STATE_COMING:
+		lttng_trace_module_coming(tp_mod->mod);
+		break;
+	case MODULE_STATE_GOING:
+		lttng_trace_module_going(tp_mod->mod);
+		break;
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block lttng_trace_module_nb = {
+	.notifier_call = lttng_trace_module_notify,
+};
+
+static int __init lttng_trace_modules_init(void)
+{
+	return register_tracepoint_module_notifier(&lttng_trace_module_nb);
+}
+#else
+static int __init lttng_trace_modules_init(void)
+{
+	return 0;
+}
+#endif /* CONFIG_MODULES */
 
 /*
  * The calls of the _ftrace_events section that have an LTTng probe, kept
@@ -495,7 +695,8 @@ static bool lttng_trace_events_done;
  */
 void lttng_trace_events_ready(void)
 {
-	int ret;
+	struct lttng_trace_set *set;
+	unsigned int n;
 
 	might_sleep();
 	/* Pairs with the smp_store_release() below. */
@@ -504,13 +705,20 @@ void lttng_trace_events_ready(void)
 	mutex_lock(&lttng_trace_events_lock);
 	if (lttng_trace_events_done)
 		goto out;
-	ret = lttng_trace_add_calls(lttng_trace_calls,
-				    lttng_trace_calls + lttng_trace_nr_calls);
-	if (ret < 0)
-		pr_err("lttng: the kernel's trace events: %d\n", ret);
-	else
-		pr_info("lttng: %d trace events of the kernel are LTTng events\n",
-			ret);
+	set = lttng_trace_set_create(lttng_trace_calls,
+				     lttng_trace_calls + lttng_trace_nr_calls,
+				     NULL, &n);
+	if (!set) {
+		pr_err("lttng: the kernel's trace events: %d\n", -ENOMEM);
+	} else {
+		/* The kernel's events stay: their set is never freed. */
+		if (set->nr_providers)
+			lttng_trace_set_keep(set);
+		else
+			lttng_trace_set_free(set);
+		pr_info("lttng: %u trace events of the kernel are LTTng events\n",
+			n);
+	}
 	kfree(lttng_trace_calls);
 	lttng_trace_calls = NULL;
 	/* The descriptions are registered: pairs with the load above. */
@@ -519,7 +727,10 @@ out:
 	mutex_unlock(&lttng_trace_events_lock);
 }
 
-/* Keep the calls that have an LTTng probe: the section is init data. */
+/*
+ * Keep the calls that have an LTTng probe (the section is init data), and
+ * follow the modules.
+ */
 static int __init lttng_trace_events_init(void)
 {
 	struct trace_event_call **iter;
@@ -529,11 +740,10 @@ static int __init lttng_trace_events_init(void)
 		n += lttng_trace_has_probe(*iter);
 	lttng_trace_calls = kmalloc_array(n ?: 1, sizeof(*lttng_trace_calls),
 					  GFP_KERNEL);
-	if (!lttng_trace_calls)
-		return -ENOMEM;
-	for (iter = __start_ftrace_events; iter < __stop_ftrace_events; iter++)
+	for (iter = __start_ftrace_events;
+	     lttng_trace_calls && iter < __stop_ftrace_events; iter++)
 		if (lttng_trace_has_probe(*iter))
 			lttng_trace_calls[lttng_trace_nr_calls++] = *iter;
-	return 0;
+	return lttng_trace_modules_init();
 }
 early_initcall(lttng_trace_events_init);

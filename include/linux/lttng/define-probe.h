@@ -23,7 +23,12 @@
  *     or, for an event notifier's event, calls its notifier;
  *  4. the event descriptor, and a check of the probe's prototype against
  *     the kernel's tracepoint (check_trace_callback_type_<name>());
- *  5. the provider descriptor and its registration at boot.
+ *  5. the provider descriptor and, built in, its registration at boot.
+ *
+ * In a module, the provider is LTTNG_PROBE_DESC(provider), which the
+ * module's init registers with lttng_probe_register() and its exit
+ * unregisters with lttng_probe_unregister() (see
+ * Documentation/trace/lttng/instrumenting.rst).
  *
  * Field macros, with LTTng-modules' names and meaning:
  *
@@ -74,6 +79,9 @@
 
 #define __LTTNG_PASTE(a, b)	a##b
 #define LTTNG_PASTE(a, b)	__LTTNG_PASTE(a, b)
+
+/* The provider descriptor of provider @_p, in the file that defines it. */
+#define LTTNG_PROBE_DESC(_p)	LTTNG_PASTE(__lttng_provider_, _p)
 
 /* Most dynamically sized fields one event may have. */
 #define LTTNG_MAX_DYN_FIELDS	8
@@ -380,12 +388,19 @@ static struct lttng_probe_desc LTTNG_PASTE(__lttng_provider_, LTTNG_PROBE_PROVID
 	.nr_events = ARRAY_SIZE(LTTNG_PASTE(__lttng_events_, LTTNG_PROBE_PROVIDER)),
 };
 
+#ifdef MODULE
+/*
+ * In a module, the module's own init and exit register and unregister
+ * the provider, LTTNG_PROBE_DESC(provider), as they see fit (a module has
+ * one init).
+ */
+#else
 static int __init LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER)(void)
 {
-	return lttng_probe_register(&LTTNG_PASTE(__lttng_provider_,
-						 LTTNG_PROBE_PROVIDER));
+	return lttng_probe_register(&LTTNG_PROBE_DESC(LTTNG_PROBE_PROVIDER));
 }
 early_initcall(LTTNG_PASTE(__lttng_provider_init_, LTTNG_PROBE_PROVIDER));
+#endif
 
 #undef LTTNG_TRACEPOINT_EVENT
 #undef LTTNG_TRACEPOINT_ENUM

@@ -196,6 +196,7 @@ struct lttng_probe_desc {
 };
 
 int lttng_probe_register(struct lttng_probe_desc *desc);
+void lttng_probe_unregister(struct lttng_probe_desc *desc);
 
 /**
  * struct lttng_event - an event enabled in a channel
@@ -208,6 +209,9 @@ int lttng_probe_register(struct lttng_probe_desc *desc);
  *	(tracepoint_synchronize_unregister()) before they rely on it.
  * @enabled: the ENABLE state
  * @registered: the probe is hooked to its tracepoint
+ * @dead: its provider left (a module unloaded): the event is unhooked for
+ *	good and stays in its channel only for the metadata; @desc is then
+ *	the core's copy of what the metadata needs, freed with the event
  * @metadata_dumped: its declaration is in the session's metadata
  * @id: CTF event id, unique in its channel
  * @chan: its channel; NULL for an event notifier's event
@@ -223,6 +227,7 @@ struct lttng_event {
 	bool armed;
 	bool enabled;
 	bool registered;
+	bool dead;
 	bool metadata_dumped;
 	unsigned int id;
 	struct lttng_channel *chan;
