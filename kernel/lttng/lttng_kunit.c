@@ -5,7 +5,9 @@
  */
 
 #include <kunit/test.h>
+#include <linux/bits.h>
 #include <linux/cred.h>
+#include <linux/lttng/events.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 
@@ -210,6 +212,200 @@ static struct kunit_suite lttng_glob_suite = {
 	.test_cases = lttng_glob_test_cases,
 };
 
+/* The registry: providers that come and go, without sessions (no probe is hooked). */
+static const struct lttng_event_field lttng_kunit_fields[] = {
+	{ .name = "a", .type = LTTNG_FIELD_INTEGER, .size = 4, .is_signed = 1 },
+	{ .name = "_b_length", .type = LTTNG_FIELD_INTEGER, .size = 2 },
+	{ .name = "b", .type = LTTNG_FIELD_SEQUENCE_OF, .elem = LTTNG_ELEM_TEXT,
+	  .size = 1, .length_name = "_b_length" },
+};
+
+static const struct lttng_enum_entry lttng_kunit_entries[] = {
+	{ .label = "zero", .start = 0, .end = 0 },
+	{ .label = "one", .is_auto = true },
+};
+
+static const struct lttng_enum_desc lttng_kunit_enum = {
+	.name = "kunit_enum", .entries = lttng_kunit_entries,
+	.nr_entries = ARRAY_SIZE(lttng_kunit_entries),
+};
+
+static const struct lttng_event_field lttng_kunit_struct_fields[] = {
+	{ .name = "e", .type = LTTNG_FIELD_ENUM, .size = 1,
+	  .enum_desc = &lttng_kunit_enum },
+	{ .name = "s", .type = LTTNG_FIELD_STRUCT,
+	  .fields = lttng_kunit_fields, .nr_fields = ARRAY_SIZE(lttng_kunit_fields) },
+};
+
+static struct lttng_probe_desc lttng_kunit_p1 = { .name = "lttng_kunit_p1" };
+static struct lttng_probe_desc lttng_kunit_p2 = { .name = "lttng_kunit_p2" };
+static struct lttng_probe_desc lttng_kunit_dup = { .name = "lttng_kunit_dup" };
+
+static const struct lttng_event_desc lttng_kunit_d[] = {
+	{ .name = "lttng_kunit_one", .provider = &lttng_kunit_p1,
+	  .fields = lttng_kunit_fields, .nr_fields = ARRAY_SIZE(lttng_kunit_fields) },
+	{ .name = "lttng_kunit_two", .provider = &lttng_kunit_p1,
+	  .fields = lttng_kunit_struct_fields,
+	  .nr_fields = ARRAY_SIZE(lttng_kunit_struct_fields) },
+	{ .name = "lttng_kunit_three", .provider = &lttng_kunit_p2 },
+	{ .name = "lttng_kunit_four", .provider = &lttng_kunit_dup },
+};
+
+static const struct lttng_event_desc * const lttng_kunit_e1[] = {
+	&lttng_kunit_d[0], &lttng_kunit_d[1],
+};
+
+static const struct lttng_event_desc * const lttng_kunit_e2[] = {
+	&lttng_kunit_d[2],
+};
+
+/* A new name, then one that p1 has. */
+static const struct lttng_event_desc * const lttng_kunit_edup[] = {
+	&lttng_kunit_d[3], &lttng_kunit_d[1],
+};
+
+/* The kunit providers' descriptions seen by a whole walk, as a bit mask of lttng_kunit_d[]. */
+static unsigned int lttng_kunit_walk(struct kunit *test, unsigned int *total)
+{
+	struct lttng_registry_iter iter = LTTNG_REGISTRY_ITER;
+	const struct lttng_event_desc *desc;
+	unsigned int seen = 0, i;
+
+	*total = 0;
+	lttng_registry_lock();
+	while ((desc = lttng_registry_iter_next(&iter))) {
+		(*total)++;
+		for (i = 0; i < ARRAY_SIZE(lttng_kunit_d); i++)
+			if (desc == &lttng_kunit_d[i]) {
+				KUNIT_EXPECT_FALSE(test, seen & BIT(i));
+				seen |= BIT(i);
+			}
+	}
+	/* At the end, the cursor stays there. */
+	KUNIT_EXPECT_NULL(test, lttng_registry_iter_next(&iter));
+	lttng_registry_unlock();
+	return seen;
+}
+
+static void lttng_registry_find_locked(struct kunit *test, const char *name,
+				       const struct lttng_event_desc *want)
+{
+	lttng_registry_lock();
+	KUNIT_EXPECT_PTR_EQ(test, lttng_registry_find(name), want);
+	lttng_registry_unlock();
+}
+
+static void lttng_registry_add_remove(struct kunit *test)
+{
+	unsigned int base, total, seen;
+
+	lttng_kunit_p1.events = lttng_kunit_e1;
+	lttng_kunit_p1.nr_events = ARRAY_SIZE(lttng_kunit_e1);
+	lttng_kunit_p2.events = lttng_kunit_e2;
+	lttng_kunit_p2.nr_events = ARRAY_SIZE(lttng_kunit_e2);
+	lttng_kunit_dup.events = lttng_kunit_edup;
+	lttng_kunit_dup.nr_events = ARRAY_SIZE(lttng_kunit_edup);
+
+	KUNIT_EXPECT_EQ(test, lttng_kunit_walk(test, &base), 0);
+	KUNIT_ASSERT_EQ(test, lttng_registry_add(&lttng_kunit_p1), 0);
+	KUNIT_ASSERT_EQ(test, lttng_registry_add(&lttng_kunit_p2), 0);
+	seen = lttng_kunit_walk(test, &total);
+	KUNIT_EXPECT_EQ(test, seen, 0x7);
+	KUNIT_EXPECT_EQ(test, total, base + 3);
+	lttng_registry_find_locked(test, "lttng_kunit_two", &lttng_kunit_d[1]);
+	lttng_registry_find_locked(test, "lttng_kunit_three", &lttng_kunit_d[2]);
+
+	/* A name registered already: refused, and nothing of it stays. */
+	KUNIT_EXPECT_EQ(test, lttng_registry_add(&lttng_kunit_dup), -EEXIST);
+	lttng_registry_find_locked(test, "lttng_kunit_four", NULL);
+	lttng_registry_find_locked(test, "lttng_kunit_two", &lttng_kunit_d[1]);
+	seen = lttng_kunit_walk(test, &total);
+	KUNIT_EXPECT_EQ(test, seen, 0x7);
+	KUNIT_EXPECT_EQ(test, total, base + 3);
+
+	/* The provider in the middle leaves: the walk skips it, its names go. */
+	lttng_registry_remove(&lttng_kunit_p1);
+	seen = lttng_kunit_walk(test, &total);
+	KUNIT_EXPECT_EQ(test, seen, 0x4);
+	KUNIT_EXPECT_EQ(test, total, base + 1);
+	lttng_registry_find_locked(test, "lttng_kunit_one", NULL);
+	lttng_registry_find_locked(test, "lttng_kunit_three", &lttng_kunit_d[2]);
+
+	/* It comes back with the same names. */
+	KUNIT_ASSERT_EQ(test, lttng_registry_add(&lttng_kunit_p1), 0);
+	seen = lttng_kunit_walk(test, &total);
+	KUNIT_EXPECT_EQ(test, seen, 0x7);
+	lttng_registry_find_locked(test, "lttng_kunit_one", &lttng_kunit_d[0]);
+
+	lttng_registry_remove(&lttng_kunit_p1);
+	lttng_registry_remove(&lttng_kunit_p2);
+	KUNIT_EXPECT_EQ(test, lttng_kunit_walk(test, &total), 0);
+	KUNIT_EXPECT_EQ(test, total, base);
+}
+
+/* Within one provider, a name twice is refused too. */
+static void lttng_registry_dup_in_provider(struct kunit *test)
+{
+	static const struct lttng_event_desc * const twice[] = {
+		&lttng_kunit_d[2], &lttng_kunit_d[2],
+	};
+	struct lttng_probe_desc p = { .name = "lttng_kunit_twice",
+				      .events = twice, .nr_events = 2 };
+
+	KUNIT_EXPECT_EQ(test, lttng_registry_add(&p), -EEXIST);
+	lttng_registry_find_locked(test, "lttng_kunit_three", NULL);
+}
+
+/* The copy a dead event keeps: equal values, none of the original's memory. */
+static void lttng_registry_desc_copy(struct kunit *test)
+{
+	const struct lttng_event_desc *d = &lttng_kunit_d[1];
+	const struct lttng_event_field *f, *sub;
+	struct lttng_event_desc *c;
+
+	c = lttng_registry_desc_dup(d);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_STREQ(test, c->name, "lttng_kunit_two");
+	KUNIT_EXPECT_PTR_NE(test, c->name, d->name);
+	KUNIT_EXPECT_NULL(test, c->provider);
+	KUNIT_EXPECT_NULL(test, c->tp);
+	KUNIT_ASSERT_EQ(test, c->nr_fields, 2);
+	f = c->fields;
+	KUNIT_EXPECT_PTR_NE(test, f, d->fields);
+	KUNIT_EXPECT_STREQ(test, f[0].name, "e");
+	KUNIT_EXPECT_EQ(test, f[0].type, LTTNG_FIELD_ENUM);
+	KUNIT_ASSERT_NOT_NULL(test, f[0].enum_desc);
+	KUNIT_EXPECT_PTR_NE(test, f[0].enum_desc, &lttng_kunit_enum);
+	KUNIT_ASSERT_EQ(test, f[0].enum_desc->nr_entries, 2);
+	KUNIT_EXPECT_STREQ(test, f[0].enum_desc->entries[1].label, "one");
+	KUNIT_EXPECT_TRUE(test, f[0].enum_desc->entries[1].is_auto);
+	KUNIT_EXPECT_PTR_NE(test, f[0].enum_desc->entries[1].label,
+			    lttng_kunit_entries[1].label);
+	KUNIT_ASSERT_EQ(test, f[1].nr_fields, 3);
+	sub = f[1].fields;
+	KUNIT_EXPECT_PTR_NE(test, sub, &lttng_kunit_fields[0]);
+	KUNIT_EXPECT_STREQ(test, sub[2].name, "b");
+	KUNIT_EXPECT_STREQ(test, sub[2].length_name, "_b_length");
+	KUNIT_EXPECT_PTR_NE(test, sub[2].length_name,
+			    lttng_kunit_fields[2].length_name);
+	KUNIT_EXPECT_EQ(test, sub[2].elem, LTTNG_ELEM_TEXT);
+	KUNIT_EXPECT_EQ(test, sub[0].size, 4);
+	KUNIT_EXPECT_EQ(test, sub[0].is_signed, 1);
+	kfree(c);
+}
+
+static struct kunit_case lttng_registry_test_cases[] = {
+	KUNIT_CASE(lttng_registry_add_remove),
+	KUNIT_CASE(lttng_registry_dup_in_provider),
+	KUNIT_CASE(lttng_registry_desc_copy),
+	{}
+};
+
+static struct kunit_suite lttng_registry_suite = {
+	.name = "lttng_registry",
+	.test_cases = lttng_registry_test_cases,
+};
+
 #define T_PID	LTTNG_ABI_TRACKER_PID
 #define T_VPID	LTTNG_ABI_TRACKER_VPID
 #define T_UID	LTTNG_ABI_TRACKER_UID
@@ -284,4 +480,5 @@ static struct kunit_suite lttng_tracker_suite = {
 };
 
 kunit_test_suites(&lttng_autostart_suite, &lttng_glob_suite,
+		  &lttng_registry_suite,
 		  &lttng_tracker_suite);
