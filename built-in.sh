@@ -19,7 +19,9 @@
 #     include/linux/trace_events.h (the class's .lttng_probe),
 #     include/trace/trace_events.h (which sets it, as it sets perf's
 #     .perf_probe) and include/trace/define_trace.h (which reads every
-#     TRACE_EVENT header once more, through include/trace/lttng.h).
+#     TRACE_EVENT header once more, through include/trace/lttng.h), and
+#     samples/Kconfig and samples/Makefile (the instrumented module of
+#     samples/lttng, CONFIG_SAMPLE_LTTNG).
 #     Every one of those lines is under #ifdef CONFIG_LTTNG_TRACE_EVENTS or
 #     includes a file that is, so CONFIG_LTTNG=n compiles the same kernel.
 #     Anchors are matched as whole lines, never by line number.
@@ -34,7 +36,7 @@
 #     temporary file and renamed over the original, so a tree made with
 #     `cp -al` (hard links) never writes through to the tree it links to.
 #   * Git is never needed: the tree may be a git work tree or a plain one.
-#     For a git tree, the overlay shows up as untracked paths and eight
+#     For a git tree, the overlay shows up as untracked paths and ten
 #     modified files, and `--remove` leaves `git status` clean again.
 
 set -euo pipefail
@@ -88,6 +90,7 @@ OVERLAY=(
 	tools/lttng
 	tools/testing/selftests/lttng
 	scripts/lttng
+	samples/lttng
 )
 
 # The inserted blocks: file, anchor line, inserted lines, and whether the
@@ -104,6 +107,8 @@ EDIT_FILES=(
 	include/trace/trace_events.h
 	include/trace/trace_events.h
 	include/trace/define_trace.h
+	samples/Kconfig
+	samples/Makefile
 )
 # shellcheck disable=SC2016 # make and Kconfig syntax, not shell
 EDIT_ANCHORS=(
@@ -117,6 +122,8 @@ EDIT_ANCHORS=(
 	$'_TRACE_PERF_PROTO(call, PARAMS(proto));\t\t\t\t\t\\'
 	$'\t_TRACE_PERF_INIT(call)\t\t\t\t\t\t\\'
 	'#include <trace/bpf_probe.h>'
+	$'\t  This builds the custom trace event example module.'
+	$'obj-$(CONFIG_SAMPLE_TRACE_PRINTK)\t+= trace_printk/'
 )
 # shellcheck disable=SC2016
 EDIT_LINES=(
@@ -145,6 +152,8 @@ EOF
 	$'_TRACE_LTTNG_PROTO(call, PARAMS(proto));\t\t\t\t\\'
 	$'\t_TRACE_LTTNG_INIT(call)\t\t\t\t\t\t\\'
 	'#include <trace/lttng.h>'
+	'source "samples/lttng/Kconfig"'
+	$'obj-$(CONFIG_SAMPLE_LTTNG)\t\t+= lttng/'
 )
 # For a block of several lines: the first non-blank line that follows the
 # anchor in a 6.12 tree, so that an older version of the block, left by an
@@ -162,6 +171,8 @@ EDIT_NEXT=(
 	''
 	''
 	''
+	''
+	''
 )
 # Is edit $1 wanted?  The documentation edits only when the repo has them.
 edit_wanted() {
@@ -169,6 +180,7 @@ edit_wanted() {
 	Documentation/trace/*) [[ -f $REPO/Documentation/trace/lttng/index.rst ]] ;;
 	Documentation/admin-guide/*)
 		[[ -f $REPO/Documentation/trace/lttng/kernel-parameters.txt ]] ;;
+	samples/*) [[ -f $REPO/samples/lttng/Kconfig ]] ;;
 	*) true ;;
 	esac
 }

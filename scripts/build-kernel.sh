@@ -129,6 +129,11 @@ fi
 # ---- build ----------------------------------------------------------------
 
 kmake "$VARIANT" bzImage
+# The loadable modules (the sample module of samples/lttng), which a
+# change may rebuild without the image.
+if grep -qx CONFIG_MODULES=y "$OBJ/.config"; then
+	kmake "$VARIANT" modules
+fi
 modroot_fresh "$VARIANT" || install_modules "$VARIANT"
 end=$(now)
 info "$VARIANT kernel ready in $((end - start))s: ${OBJ#"$ROOT"/}/arch/x86/boot/bzImage"

@@ -144,8 +144,11 @@ install_modules() {
 }
 
 # modroot_fresh VARIANT: whether build/obj-VARIANT/modroot is newer than
-# the kernel image it was installed from.
+# the kernel image it was installed from, and than every module.
 modroot_fresh() {
 	local obj=$BUILD/obj-$1
-	[[ -d $obj/modroot && $obj/modroot -nt $obj/arch/x86/boot/bzImage ]]
+	[[ -d $obj/modroot && $obj/modroot -nt $obj/arch/x86/boot/bzImage ]] ||
+		return 1
+	# A module rebuilt since, with the kernel image unchanged.
+	[[ -z $(find "$obj" -name '*.ko' -newer "$obj/modroot" -print -quit) ]]
 }
