@@ -30,7 +30,9 @@
 #   NAME.extra      optional: host paths copied into the initramfs (EXTRA),
 #                   one a line, relative ones relative to the repo; the
 #                   repo's files land at /usr/lib/lttng-test/BASENAME,
-#                   others at their own path (scripts/initramfs.sh)
+#                   others at their own path (scripts/initramfs.sh);
+#                   @VARIANT@ in a path is the variant (normal, debug),
+#                   for a product of the kernel build
 #   NAME.timeout    optional: boot timeout in seconds for normal (debug
 #                   multiplies it by DEBUG_SLOWDOWN)
 #   NAME.smp        optional: the guest's CPU count, for a test that needs
@@ -211,6 +213,7 @@ extra_of() {
 	[[ -f $1 ]] || return 0
 	while read -ra line; do
 		for w in "${line[@]}"; do
+			w=${w//@VARIANT@/$VARIANT}
 			[[ $w == /* ]] || w=${2:-$ROOT}/$w
 			printf '%s ' "$w"
 		done
