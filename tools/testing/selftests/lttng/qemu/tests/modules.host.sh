@@ -9,6 +9,9 @@
 # (n % 8) + 1 bytes n, n + 1, ...; sample_custom (its hand-written
 # event) has n, the same text, parity n & 1 and cookie 0x5a000000 | n.
 # The second load's events are new events of the session (other ids).
+# The session late, which the trigger on sample_event started during the
+# first load, holds exactly the second load's events, and at most the
+# first's.
 set -euo pipefail
 out=$1
 
@@ -35,25 +38,35 @@ for want in '1 trace events of module lttng_sample are LTTng events' \
 	[[ $(grep -c "$want" "$out/dmesg-lttng") == 2 ]] ||
 		fail "the kernel did not say twice: $want"
 done
-grep -q '^ *Discarded events: 0$' "$out/list-session" ||
-	fail "events discarded: $(grep 'Discarded' "$out/list-session")"
+for l in list-session list-late; do
+	grep -q '^ *Discarded events: 0$' "$out/$l" ||
+		fail "$l: events discarded: $(grep 'Discarded' "$out/$l")"
+done
 
-babeltrace2 "$out/trace" >"$out/bt.txt" 2>"$out/bt.err" || fail "babeltrace2 failed"
-[[ ! -s $out/bt.err ]] || fail "babeltrace2: $(head -n3 "$out/bt.err")"
+for t in trace late; do
+	babeltrace2 "$out/$t" >"$out/bt-$t.txt" 2>"$out/bt-$t.err" ||
+		fail "babeltrace2 $t failed"
+	[[ ! -s $out/bt-$t.err ]] || fail "babeltrace2 $t: $(head -n3 "$out/bt-$t.err")"
+done
 
-/usr/bin/python3 - "$out/trace" "$n1" "$n2" <<'PY'
+/usr/bin/python3 - "$out" "$n1" "$n2" <<'PY'
 import sys
 
 import bt2
 
-path, n1, n2 = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-events = {"sample_event": [], "sample_custom": []}
-for msg in bt2.TraceCollectionMessageIterator(path):
-    if type(msg) is not bt2._EventMessageConst:
-        continue
-    ev = msg.event
-    if ev.name in events:
-        events[ev.name].append((ev.cls.id, ev.payload_field))
+out, n1, n2 = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+
+
+def read(path):
+    """The sample events of a trace, by name, in order: (class id, payload)."""
+    events = {"sample_event": [], "sample_custom": []}
+    for msg in bt2.TraceCollectionMessageIterator(path):
+        if type(msg) is not bt2._EventMessageConst:
+            continue
+        ev = msg.event
+        if ev.name in events:
+            events[ev.name].append((ev.cls.id, ev.payload_field))
+    return events
 
 
 def text(v):
@@ -61,16 +74,7 @@ def text(v):
         "".join(chr(int(c)) for c in v).split("\0")[0]
 
 
-bad = []
-for name, evs in events.items():
-    want = list(range(n1)) + list(range(n2))
-    got = [int(p["n"]) for _, p in evs]
-    if got != want:
-        bad.append(f"{name}: n = {got}, not {want}")
-        continue
-    ids = [cid for cid, _ in evs]
-    if len(set(ids[:n1])) != 1 or len(set(ids[n1:])) != 1 or ids[0] == ids[-1]:
-        bad.append(f"{name}: event ids {sorted(set(ids))}: not one per load")
+def check_fields(name, evs, bad):
     for _, p in evs:
         n = int(p["n"])
         if text(p["text"]) != f"sample {n}":
@@ -84,8 +88,34 @@ for name, evs in events.items():
                 bad.append(f"{name} n={n}: parity {int(p['parity'])}")
             if int(p["cookie"]) != 0x5a000000 | n:
                 bad.append(f"{name} n={n}: cookie {int(p['cookie']):#x}")
+
+
+bad = []
+for name, evs in read(f"{out}/trace").items():
+    want = list(range(n1)) + list(range(n2))
+    got = [int(p["n"]) for _, p in evs]
+    if got != want:
+        bad.append(f"{name}: n = {got}, not {want}")
+        continue
+    ids = [cid for cid, _ in evs]
+    if len(set(ids[:n1])) != 1 or len(set(ids[n1:])) != 1 or ids[0] == ids[-1]:
+        bad.append(f"{name}: event ids {sorted(set(ids))}: not one per load")
+    check_fields(name, evs, bad)
+late = 0
+for name, evs in read(f"{out}/late").items():
+    ids = sorted(set(cid for cid, _ in evs))
+    if len(ids) not in (1, 2):
+        bad.append(f"late: {name}: event ids {ids}")
+        continue
+    second = [int(p["n"]) for cid, p in evs if cid == ids[-1]]
+    first = [int(p["n"]) for cid, p in evs if cid != ids[-1]]
+    if second != list(range(n2)) or first != list(range(n1))[n1 - len(first):]:
+        bad.append(f"late: {name}: n = {first} then {second}")
+    late += len(first)
+    check_fields(name, evs, bad)
 if bad:
     sys.exit("modules: " + "\n".join(bad[:10]))
 print(f"modules: {n1} + {n2} events of each of sample_event and "
-      f"sample_custom, every field as fired, two event ids each")
+      f"sample_custom, every field as fired, two event ids each; the "
+      f"trigger's session: the {n2} of the reload, {late} of the first load")
 PY
