@@ -153,6 +153,12 @@ under Documentation/trace/lttng/." \
 	Documentation/trace/lttng Documentation/trace/index.rst \
 	Documentation/admin-guide/kernel-parameters.txt
 
+group "lttng: samples: add an instrumented module" \
+	"samples/lttng builds lttng-sample.ko (CONFIG_SAMPLE_LTTNG=m): an
+ordinary TRACE_EVENT, which LTTng records while the module is loaded,
+and a hand-written event that the module registers itself." \
+	samples/lttng samples/Kconfig samples/Makefile
+
 group "lttng: tools: add the lttng tool and the selftests" \
 	"tools/lttng is a small static control and consumer tool for firmware
 images; tools/testing/selftests/lttng holds the kselftests and the QEMU
