@@ -119,6 +119,16 @@ tracer core: per-CPU buffers of sub-buffers, a lockless reserve/commit
 write path, discard and overwrite modes, and exact loss accounting." \
 	kernel/lttng/ringbuffer ':(glob)include/linux/lttng/ringbuffer*'
 
+group "tracing: let LTTng consume every TRACE_EVENT, as perf does" \
+	"include/trace/define_trace.h reads each TRACE_EVENT header once per
+consumer.  With CONFIG_LTTNG_TRACE_EVENTS it reads it once more through
+include/trace/lttng.h, which gives each event class a probe that records
+into LTTng's ring buffer, and trace_events.h stores it in the class as
+.lttng_probe, the way perf stores .perf_probe.  It comes before the core,
+which defines the option: until then it compiles to nothing." \
+	include/trace/lttng.h include/trace/define_trace.h \
+	include/trace/trace_events.h include/linux/trace_events.h
+
 group "lttng: core: add sessions, channels, events and CTF metadata" \
 	"The tracer core, built into vmlinux behind CONFIG_LTTNG (Kconfig under
 Kernel hacking, next to the tracers).  With no session active every
@@ -133,12 +143,6 @@ group "lttng: misc device: add /dev/lttng" \
 	"The control interface: a factory of anon-inode file descriptors in
 the style of /dev/kvm, binary compatible with the LTTng-modules ABI." \
 	drivers/misc/lttng drivers/misc/Makefile
-
-group "lttng: probes: add the probe providers" \
-	"One provider per kernel subsystem, registered at boot with no module
-loading; each probe is hooked to its tracepoint only when a session
-enables it." \
-	kernel/lttng/probes
 
 group "lttng: syscalls: trace system call entry and exit" \
 	"Every syscall of the architecture's table, entry and exit, with its
