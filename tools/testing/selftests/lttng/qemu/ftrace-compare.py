@@ -34,6 +34,10 @@ prints it:
                     an IPv6 address "%pI6c", a sockaddr "%pISpc"),
                     against LTTng's bytes
 
+and the fields read from jiffies when the probe runs (CLOCK_FIELDS:
+timer_start's now, writeback_queue_io's age, ...) as equal or later by
+a few jiffies, since LTTng's probe runs after ftrace's.
+
 Anything else ftrace cannot print (<INVALID-SIZE>: arrays that are no
 integer) is counted as not compared.  Every event of --require must have
 at least one instance.  Prints the counts of instances and fields
@@ -186,15 +190,41 @@ def compare_field(ftype, size, text, lval, printed):
     return got & ((1 << (8 * size)) - 1) == want
 
 
-def compare_instance(fields, finst, lvals):
+# Fields that TP_fast_assign() reads from jiffies when the probe runs:
+# each tracer's probe reads it itself, and LTTng's runs after ftrace's,
+# maybe across a tick.  Such a field is equal when LTTng's value is
+# ftrace's, or later by at most its slack: 5 jiffies, or 20 ms for those
+# in milliseconds (HZ=250 in the test kernel).
+CLOCK_FIELDS = {
+    ("timer_start", "now"): 5,
+    ("timer_expire_entry", "now"): 5,
+    ("writeback_queue_io", "age"): 20,
+    ("balance_dirty_pages", "think"): 20,
+    ("balance_dirty_pages", "paused"): 20,
+}
+
+
+def compare_clock_field(text, lval, slack):
+    m = re.search(r"\((-?\d+)\)$", text or "")
+    got = as_int(lval)
+    return m is not None and got is not None and \
+        0 <= got - int(m.group(1)) <= slack
+
+
+def compare_instance(event, fields, finst, lvals):
     """(fields compared, fields not printable) when every field of the
-    LTTng instance LVALS equals the ftrace instance FINST's, else None."""
+    LTTng instance LVALS of EVENT equals the ftrace instance FINST's, else
+    None."""
     n_cmp = n_skip = 0
     for fname, ftype, size in fields:
         if fname not in lvals:
             return None
-        r = compare_field(ftype, size, finst[1].get(fname), lvals[fname],
-                          printed_value(finst[2], fname))
+        if (event, fname) in CLOCK_FIELDS:
+            r = compare_clock_field(finst[1].get(fname), lvals[fname],
+                                    CLOCK_FIELDS[event, fname])
+        else:
+            r = compare_field(ftype, size, finst[1].get(fname), lvals[fname],
+                              printed_value(finst[2], fname))
         if r is False:
             return None
         if r is None:
@@ -336,7 +366,7 @@ def main():
                     break
                 if c in used:
                     continue
-                r = compare_instance(formats[name], finst[c], lvals)
+                r = compare_instance(name, formats[name], finst[c], lvals)
                 if r is not None:
                     found, n_cmp, n_skip = c, r[0], r[1]
                     if k > 0:
