@@ -60,7 +60,7 @@ for f in "${FRAGS[@]}"; do
 	if [[ $f == lttng && ${LTTNG_CONFIG:-y} == n ]]; then
 		info "LTTNG_CONFIG=n: building without CONFIG_LTTNG"
 		{
-			grep -vE '^(# )?CONFIG_LTTNG' "$CONFDIR/lttng.config"
+			grep -vE '^(# )?CONFIG_[A-Z0-9_]*LTTNG' "$CONFDIR/lttng.config"
 			echo "# CONFIG_LTTNG is not set"
 		} >"$OBJ/lttng-off.config"
 		FRAG_FILES+=("$OBJ/lttng-off.config")
