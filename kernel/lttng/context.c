@@ -61,7 +61,10 @@ static const struct lttng_event_field lttng_ctx_fields[LTTNG_CTX_MAX] = {
 #ifdef CONFIG_CGROUPS
 	[LTTNG_ABI_CONTEXT_CGROUP_NS]		= CTX_INT("cgroup_ns", 4, 0),
 #endif
+	/* The namespaces init_nsproxy points to only with their options. */
+#if IS_ENABLED(CONFIG_SYSVIPC) || IS_ENABLED(CONFIG_POSIX_MQUEUE)
 	[LTTNG_ABI_CONTEXT_IPC_NS]		= CTX_INT("ipc_ns", 4, 0),
+#endif
 #ifdef CONFIG_NET
 	[LTTNG_ABI_CONTEXT_NET_NS]		= CTX_INT("net_ns", 4, 0),
 #endif
@@ -80,7 +83,9 @@ static const struct lttng_event_field lttng_ctx_fields[LTTNG_CTX_MAX] = {
 	[LTTNG_ABI_CONTEXT_VGID]		= CTX_INT("vgid", 4, 0),
 	[LTTNG_ABI_CONTEXT_VEGID]		= CTX_INT("vegid", 4, 0),
 	[LTTNG_ABI_CONTEXT_VSGID]		= CTX_INT("vsgid", 4, 0),
+#ifdef CONFIG_TIME_NS
 	[LTTNG_ABI_CONTEXT_TIME_NS]		= CTX_INT("time_ns", 4, 0),
+#endif
 };
 
 /**
@@ -130,8 +135,10 @@ static u32 lttng_ctx_ns(u32 type)
 	case LTTNG_ABI_CONTEXT_CGROUP_NS:
 		return ns ? ns->cgroup_ns->ns.inum : 0;
 #endif
+#if IS_ENABLED(CONFIG_SYSVIPC) || IS_ENABLED(CONFIG_POSIX_MQUEUE)
 	case LTTNG_ABI_CONTEXT_IPC_NS:
 		return ns ? ns->ipc_ns->ns.inum : 0;
+#endif
 #ifdef CONFIG_NET
 	case LTTNG_ABI_CONTEXT_NET_NS:
 		return ns ? ns->net_ns->ns.inum : 0;
@@ -143,8 +150,10 @@ static u32 lttng_ctx_ns(u32 type)
 		return current_user_ns()->ns.inum;
 	case LTTNG_ABI_CONTEXT_UTS_NS:
 		return ns ? ns->uts_ns->ns.inum : 0;
+#ifdef CONFIG_TIME_NS
 	case LTTNG_ABI_CONTEXT_TIME_NS:
 		return ns ? ns->time_ns->ns.inum : 0;
+#endif
 	}
 	return 0;
 }
