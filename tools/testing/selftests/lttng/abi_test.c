@@ -249,6 +249,48 @@ TEST_F(tracer, wrong_states)
 }
 
 /*
+ * Every context type is either refused with ENOSYS (not recorded by this
+ * kernel: perf counters, call stacks, a namespace the configuration
+ * lacks) or recorded, all of them at once, on events that fire: a
+ * namespace context of a kernel without that namespace (time_ns without
+ * CONFIG_TIME_NS) once oopsed on the first event.
+ */
+TEST_F(tracer, every_context)
+{
+	struct lttng_abi_channel c = good_chan;
+	struct lttng_abi_event ev;
+	struct lttng_abi_context ctx;
+	int chan, event, accepted = 0;
+	__u32 type;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &c);
+	ASSERT_LT(0, chan);
+	for (type = 0; type <= LTTNG_ABI_CONTEXT_TIME_NS; type++) {
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.ctx = type;
+		if (!ioctl(chan, LTTNG_ABI_CONTEXT, &ctx)) {
+			accepted++;
+			continue;
+		}
+		EXPECT_EQ(ENOSYS, errno) {
+			TH_LOG("context type %u", type);
+		}
+	}
+	EXPECT_LE(20, accepted);
+	memset(&ev, 0, sizeof(ev));
+	ev.instrumentation = LTTNG_ABI_TRACEPOINT;
+	strcpy(ev.name, "sched_switch");
+	event = ioctl(chan, LTTNG_ABI_EVENT, &ev);
+	ASSERT_LE(0, event);
+	ASSERT_EQ(0, ioctl(event, LTTNG_ABI_ENABLE));
+	ASSERT_EQ(0, ioctl(self->session, LTTNG_ABI_SESSION_START));
+	usleep(50000);
+	EXPECT_EQ(0, ioctl(self->session, LTTNG_ABI_SESSION_STOP));
+	close(event);
+	close(chan);
+}
+
+/*
  * The event-notifier group that sessiond creates at start: a notification
  * fd that epoll takes and that is not readable before a notifier fires,
  * one error counter whose slots start at 0, and event notifiers.
