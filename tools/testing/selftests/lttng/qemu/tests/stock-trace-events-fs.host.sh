@@ -5,12 +5,9 @@
 # for the block, ext4, jbd2, writeback and page cache events.
 set -euo pipefail
 out=$1
-here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../oracle-check.sh
+. "$(dirname "$0")/../oracle-check.sh"
 
-if grep -E '^overrun: [1-9]' "$out/ftrace-stats.txt"; then
-	echo "stock-trace-events-fs: ftrace overwrote events" >&2
-	exit 1
-fi
 # The events the workload fires for sure: each must have been compared.
 require=$(echo "
 	block_bio_queue block_getrq block_rq_issue block_rq_complete block_plug
@@ -31,9 +28,4 @@ require=$(echo "
 	writeback_single_inode sb_mark_inode_writeback sb_clear_inode_writeback
 	mm_filemap_add_to_page_cache mm_filemap_delete_from_page_cache
 " | xargs | tr " " ,)
-babeltrace2 "$out/trace" >/dev/null
-/usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" --no-discards
-/usr/bin/python3 "$here/../ftrace-compare.py" "$out/trace" \
-	"$out/ftrace-fields.txt" "$out/ftrace-print.txt" "$out/formats" \
-	--stats "$out/ftrace-stats.txt" \
-	--require "$require"
+oracle_check "$out" stock-trace-events-fs "$require"

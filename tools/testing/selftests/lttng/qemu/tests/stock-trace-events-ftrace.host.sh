@@ -6,12 +6,9 @@
 # (ftrace-compare.py); ftrace lost nothing, and neither did LTTng.
 set -euo pipefail
 out=$1
-here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../oracle-check.sh
+. "$(dirname "$0")/../oracle-check.sh"
 
-if grep -E '^overrun: [1-9]' "$out/ftrace-stats.txt"; then
-	echo "stock-trace-events-ftrace: ftrace overwrote events" >&2
-	exit 1
-fi
 # The events the workload fires for sure: each must have been compared.
 require=$(echo "
 	irq_handler_entry irq_handler_exit softirq_entry softirq_exit
@@ -29,9 +26,4 @@ require=$(echo "
 	tcp_probe rcu_utilization rcu_grace_period rcu_callback
 	rcu_invoke_callback rcu_batch_start rcu_batch_end cpu_idle console
 " | xargs | tr " " ,)
-babeltrace2 "$out/trace" >/dev/null
-/usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" --no-discards
-/usr/bin/python3 "$here/../ftrace-compare.py" "$out/trace" \
-	"$out/ftrace-fields.txt" "$out/ftrace-print.txt" "$out/formats" \
-	--stats "$out/ftrace-stats.txt" \
-	--require "$require"
+oracle_check "$out" stock-trace-events-ftrace "$require"

@@ -5,12 +5,9 @@
 # for the module events and the two sample modules' events.
 set -euo pipefail
 out=$1
-here=$(dirname "$0")
+# shellcheck source=SCRIPTDIR/../oracle-check.sh
+. "$(dirname "$0")/../oracle-check.sh"
 
-if grep -E '^overrun: [1-9]' "$out/ftrace-stats.txt"; then
-	echo "stock-trace-events-module: ftrace overwrote events" >&2
-	exit 1
-fi
 # The events the workload fires for sure: each must have been compared,
 # and lttng-sample's sample_event exactly 20 times.
 require=module_load,module_request,sample_event,foo_bar,foo_rel_loc
@@ -19,7 +16,4 @@ n=$(grep -c ' sample_event: ' "$out/bt.txt" || true)
 [[ $n == 20 ]] || { echo "stock-trace-events-module: $n sample_event, not 20" >&2; exit 1; }
 n=$(grep -c ' module_load: ' "$out/bt.txt" || true)
 [[ $n == 2 ]] || { echo "stock-trace-events-module: $n module_load, not 2" >&2; exit 1; }
-/usr/bin/python3 "$here/../ctfcheck.py" "$out/trace" --no-discards
-/usr/bin/python3 "$here/../ftrace-compare.py" "$out/trace" \
-	"$out/ftrace-fields.txt" "$out/ftrace-print.txt" "$out/formats" \
-	--stats "$out/ftrace-stats.txt" --require "$require"
+oracle_check "$out" stock-trace-events-module "$require"
