@@ -7,13 +7,20 @@
  *
  *	lttng.autostart=ITEM[,ITEM]...
  *	ITEM := EVENT | KEY=VALUE
- *	EVENT := [PREFIX]NAME
+ *	EVENT := [PREFIX]NAME | kprobe:SYMBOL[+OFFSET] | function:SYMBOL |
+ *		 function-entry:SYMBOL
  *	NAME := an event name or star-glob: sched_switch, sched_*, *
  *	PREFIX := syscall: | syscall-entry: | syscall-exit:
  *	KEY := name | mode | subbuf | nsubbuf | read_timer | ctx
  *
  *	syscall:NAME		both events of the syscalls NAME matches
  *				(openat, open*, *); -entry: or -exit: only one
+ *	kprobe:SYMBOL[+OFFSET]	a kprobe, event SYMBOL (or SYMBOL+OFFSET as
+ *				written), field ip
+ *	function:SYMBOL		the function's entry and exit, as enable-event
+ *				--function: SYMBOL_entry and SYMBOL_exit
+ *	function-entry:SYMBOL	the entry only, as --function:entry; SYMBOL
+ *				may be a glob in ftrace's syntax (ext4_*)
  *	ctx=CONTEXT		a context field for every event (pid, tid,
  *				procname, prio, vpid, ...); repeatable
  *	name=NAME		session name (default "boot")
@@ -53,14 +60,16 @@ module_param_string(autostart, lttng_autostart_str,
 MODULE_PARM_DESC(autostart,
 		 "Start a boot session: events and options, comma-separated");
 
-static bool lttng_autostart_event_ok(const char *s)
+/* @dynamic: a symbol, which may be SYMBOL.isra.0 or have a +OFFSET. */
+static bool lttng_autostart_event_ok(const char *s, bool dynamic)
 {
 	size_t len = strlen(s);
 
 	if (!len || len >= LTTNG_AUTOSTART_NAME_LEN)
 		return false;
 	for (; *s; s++)
-		if (!isalnum(*s) && *s != '_' && *s != '*' && *s != '\\')
+		if (!isalnum(*s) && *s != '_' && *s != '*' && *s != '\\' &&
+		    !(dynamic && (*s == '.' || *s == '+')))
 			return false;
 	return true;
 }
@@ -96,7 +105,27 @@ static const struct {
 	{ "syscall:", LTTNG_ABI_SYSCALL, LTTNG_ABI_SYSCALL_ENTRYEXIT },
 	{ "syscall-entry:", LTTNG_ABI_SYSCALL, LTTNG_ABI_SYSCALL_ENTRY },
 	{ "syscall-exit:", LTTNG_ABI_SYSCALL, LTTNG_ABI_SYSCALL_EXIT },
+	{ "kprobe:", LTTNG_ABI_KPROBE, 0 },
+	{ "function:", LTTNG_ABI_KRETPROBE, 0 },
+	{ "function-entry:", LTTNG_ABI_FUNCTION, 0 },
 };
+
+/* kprobe:SYMBOL+OFFSET: the symbol and the offset apart; 0 or -EINVAL. */
+static int lttng_autostart_dynamic(struct lttng_autostart_event *ev)
+{
+	char *plus = strchr(ev->symbol, '+');
+
+	if (ev->instrumentation != LTTNG_ABI_KPROBE)
+		return plus || (ev->instrumentation != LTTNG_ABI_FUNCTION &&
+				strchr(ev->symbol, '*')) ? -EINVAL : 0;
+	if (!plus)
+		return strchr(ev->symbol, '*') ? -EINVAL : 0;
+	*plus = '\0';
+	if (!*ev->symbol || strchr(ev->symbol, '*') ||
+	    kstrtoull(plus + 1, 0, &ev->offset))
+		return -EINVAL;
+	return 0;
+}
 
 /*
  * Return: 0, 1 for an item reported and ignored, or -ENOENT for an
@@ -147,6 +176,7 @@ static int lttng_autostart_item(char *item, struct lttng_autostart_spec *spec)
 {
 	struct lttng_autostart_event *ev;
 	const char *name;
+	bool dynamic;
 	unsigned int i;
 	char *eq;
 	int ret;
@@ -177,7 +207,9 @@ static int lttng_autostart_item(char *item, struct lttng_autostart_spec *spec)
 			break;
 		}
 	}
-	if (!lttng_autostart_event_ok(name)) {
+	dynamic = i < ARRAY_SIZE(lttng_autostart_prefixes) &&
+		  lttng_autostart_prefixes[i].instrumentation != LTTNG_ABI_SYSCALL;
+	if (!lttng_autostart_event_ok(name, dynamic)) {
 		pr_warn("lttng: autostart: ignoring bad event name '%s'\n", item);
 		return 1;
 	}
@@ -189,9 +221,19 @@ static int lttng_autostart_item(char *item, struct lttng_autostart_spec *spec)
 	strscpy(ev->name, name, sizeof(ev->name));
 	ev->instrumentation = LTTNG_ABI_TRACEPOINT;
 	ev->entryexit = 0;
+	ev->symbol[0] = '\0';
+	ev->offset = 0;
 	if (i < ARRAY_SIZE(lttng_autostart_prefixes)) {
 		ev->instrumentation = lttng_autostart_prefixes[i].instrumentation;
 		ev->entryexit = lttng_autostart_prefixes[i].entryexit;
+	}
+	if (dynamic) {
+		strscpy(ev->symbol, name, sizeof(ev->symbol));
+		if (lttng_autostart_dynamic(ev)) {
+			pr_warn("lttng: autostart: ignoring bad probe '%s'\n",
+				item);
+			return 1;
+		}
 	}
 	spec->nr_events++;
 	return 0;
@@ -303,14 +345,21 @@ static int __init lttng_autostart_init(void)
 	}
 	for (i = 0; i < spec->nr_events; i++) {
 		const struct lttng_autostart_event *ev = &spec->events[i];
+		struct lttng_event_spec es = {
+			.name = ev->name,
+			.instrumentation = ev->instrumentation,
+			.sc_entryexit = ev->entryexit,
+			.sc_abi = LTTNG_ABI_SYSCALL_ABI_ALL,
+			.symbol = ev->symbol,
+			.offset = ev->offset,
+		};
 
-		enabler = lttng_enabler_create(chan, ev->name,
-					       ev->instrumentation,
-					       ev->entryexit,
-					       LTTNG_ABI_SYSCALL_ABI_ALL);
+		enabler = lttng_enabler_create(chan, &es);
 		if (IS_ERR(enabler)) {
-			pr_warn("lttng: autostart: cannot enable '%s' (%ld)\n",
-				ev->name, PTR_ERR(enabler));
+			pr_warn("lttng: autostart: cannot enable '%s' (%ld%s)\n",
+				ev->name, PTR_ERR(enabler),
+				PTR_ERR(enabler) == -ENOENT ? ": no such symbol" :
+				PTR_ERR(enabler) == -ENOSYS ? ": not in this kernel" : "");
 			continue;
 		}
 		if (!lttng_enabler_match_count(enabler))

@@ -15,14 +15,20 @@
 
 /**
  * struct lttng_autostart_event - one event item of lttng.autostart=
- * @name: event name or glob; for syscalls, the bare syscall name
- * @instrumentation: LTTNG_ABI_TRACEPOINT or LTTNG_ABI_SYSCALL
+ * @name: event name or glob; for syscalls, the bare syscall name; for
+ *	dynamic probes, the item after its prefix (SYMBOL[+OFFSET])
+ * @instrumentation: enum lttng_abi_instrumentation: TRACEPOINT, SYSCALL,
+ *	KPROBE, KRETPROBE (function:) or FUNCTION (function-entry:)
  * @entryexit: syscalls: enum lttng_abi_syscall_entryexit
+ * @symbol: dynamic probes: the symbol (a glob for FUNCTION); else empty
+ * @offset: kprobes: the offset after the symbol
  */
 struct lttng_autostart_event {
 	char name[LTTNG_AUTOSTART_NAME_LEN];
 	u32 instrumentation;
 	u32 entryexit;
+	char symbol[LTTNG_AUTOSTART_NAME_LEN];
+	u64 offset;
 };
 
 /**

@@ -10,6 +10,8 @@
  * the session and channel code call it after every change, so that a
  * provider or a glob match that appears later is picked up too.  An
  * enabler that matches nothing yet is kept, lazily, as LTTng-modules does.
+ * A dynamic probe's enabler (kprobe, function, uprobe) owns its probe and
+ * matches that probe's events only (dynamic.c).
  *
  * This file is the one owner of the arming rule: an event's probe records
  * when its session is active, its channel enabled and its event enabled
@@ -21,6 +23,7 @@
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 
+#include "dynamic.h"
 #include "enabler.h"
 #include "graph.h"
 #include "metadata.h"
@@ -33,6 +36,10 @@ static int lttng_enabler_hook(struct lttng_event *event)
 
 	if (desc->syscall)
 		return lttng_syscall_hook(event);
+	if (desc->dynprobe) {
+		lttng_dynprobe_hook(event);
+		return 0;
+	}
 	return tracepoint_probe_register(desc->tp, desc->probe, event);
 }
 
@@ -44,6 +51,8 @@ static void lttng_enabler_unhook(struct lttng_event *event)
 		return;
 	if (desc->syscall)
 		lttng_syscall_unhook(event);
+	else if (desc->dynprobe)
+		lttng_dynprobe_unhook(event);
 	else
 		WARN_ON_ONCE(tracepoint_probe_unregister(desc->tp, desc->probe,
 							 event));
@@ -54,6 +63,9 @@ static void lttng_enabler_unhook(struct lttng_event *event)
 static bool lttng_enabler_matches(const struct lttng_enabler *enabler,
 				  const struct lttng_event_desc *desc)
 {
+	if (enabler->dynprobe || desc->dynprobe)
+		return enabler->dynprobe &&
+		       enabler->dynprobe == desc->dynprobe;
 	switch (enabler->instrumentation) {
 	case LTTNG_ABI_TRACEPOINT:
 		return !desc->syscall &&
@@ -119,14 +131,26 @@ static int lttng_enabler_create_event(struct lttng_channel *chan,
 	return 0;
 }
 
-/* Create the events that the channel's enablers match: providers', syscalls'. */
+/*
+ * Create the events that the channel's enablers match: providers',
+ * syscalls', dynamic probes'.
+ */
 static int lttng_enabler_create_events(struct lttng_channel *chan)
 {
 	struct lttng_registry_iter iter = LTTNG_REGISTRY_ITER;
 	const struct lttng_event_desc *desc;
+	struct lttng_enabler *enabler;
+	unsigned int i;
 	int ret = 0;
 
 	lttng_graph_assert_held();
+	list_for_each_entry(enabler, &chan->enablers, node) {
+		struct lttng_dynprobe *dp = enabler->dynprobe;
+
+		for (i = 0; dp && !ret && i < lttng_dynprobe_nr_descs(dp); i++)
+			ret = lttng_enabler_create_event(chan,
+							 lttng_dynprobe_desc(dp, i));
+	}
 	lttng_registry_lock();
 	while (!ret && (desc = lttng_registry_iter_next(&iter)))
 		ret = lttng_enabler_create_event(chan, desc);
@@ -290,12 +314,20 @@ void lttng_enabler_unhook_all(struct lttng_session *session)
 /**
  * lttng_enabler_free_all() - free a channel's enablers and events
  * @chan: the channel, whose events are unhooked and no probe runs
+ *
+ * The dynamic probes go first: their destruction waits for their
+ * handlers, which may still hold one of the events.
  */
 void lttng_enabler_free_all(struct lttng_channel *chan)
 {
 	struct lttng_enabler *enabler, *etmp;
 	struct lttng_event *event, *tmp;
 
+	list_for_each_entry(enabler, &chan->enablers, node) {
+		if (enabler->dynprobe)
+			lttng_dynprobe_destroy(enabler->dynprobe);
+		enabler->dynprobe = NULL;
+	}
 	list_for_each_entry_safe(event, tmp, &chan->events, node) {
 		list_del(&event->node);
 		hash_del(&event->hnode);
@@ -310,60 +342,140 @@ void lttng_enabler_free_all(struct lttng_channel *chan)
 	}
 }
 
+/* Has @chan an event, or a dynamic probe's event to come, named @name? */
+static bool lttng_enabler_name_taken(struct lttng_channel *chan,
+				     const char *name)
+{
+	struct lttng_enabler *enabler;
+	struct lttng_event *event;
+	unsigned int i;
+
+	list_for_each_entry(event, &chan->events, node)
+		if (!strcmp(event->desc->name, name))
+			return true;
+	list_for_each_entry(enabler, &chan->enablers, node) {
+		struct lttng_dynprobe *dp = enabler->dynprobe;
+
+		for (i = 0; dp && i < lttng_dynprobe_nr_descs(dp); i++)
+			if (!strcmp(lttng_dynprobe_desc(dp, i)->name, name))
+				return true;
+	}
+	return false;
+}
+
+/* Make @enabler's dynamic probe, whose event names must be new in @chan. */
+static int lttng_enabler_dynprobe(struct lttng_enabler *enabler,
+				  const struct lttng_event_spec *spec)
+{
+	struct lttng_dynprobe *dp;
+	unsigned int i;
+
+	lttng_graph_assert_held();
+	dp = lttng_dynprobe_create(spec);
+	if (IS_ERR(dp))
+		return PTR_ERR(dp);
+	for (i = 0; i < lttng_dynprobe_nr_descs(dp); i++) {
+		const char *name = lttng_dynprobe_desc(dp, i)->name;
+
+		if (lttng_enabler_name_taken(enabler->chan, name)) {
+			pr_debug("lttng: channel has an event '%s' already\n",
+				 name);
+			lttng_dynprobe_destroy(dp);
+			return -EEXIST;
+		}
+	}
+	enabler->dynprobe = dp;
+	return 0;
+}
+
 /**
- * lttng_enabler_create() - ask a channel to record events by name or glob
+ * lttng_enabler_create() - ask a channel to record events
  * @chan: the channel
- * @pattern: NUL-terminated name or star-glob; for syscalls, the bare
- *	syscall name (openat, open*, *)
- * @instrumentation: enum lttng_abi_instrumentation: tracepoints and
- *	syscalls for now
- * @sc_entryexit: for syscalls, enum lttng_abi_syscall_entryexit
- * @sc_abi: for syscalls, enum lttng_abi_syscall_abi: native, compat or both
+ * @spec: what: tracepoints or syscalls by name or star-glob (for
+ *	syscalls, the bare syscall name: openat, open*, *), or a dynamic
+ *	probe (kprobe, kretprobe, function, uprobe) named by the user
  *
  * The enabler starts disabled.  Its events, and those of providers or
  * matches that appear later, are created and declared in the metadata.
+ * A dynamic probe is hooked now, disarmed, so that the kernel's answer
+ * about its target is this call's.
  *
- * Return: the enabler, or ERR_PTR(-EINVAL, -ENOSYS, -ENOMEM).
+ * Return: the enabler, or ERR_PTR(-EINVAL, -ENOSYS, -ENOMEM, -EEXIST for
+ * a dynamic event whose name the channel has, or the kernel's error
+ * about a dynamic probe's target: see dynamic.c).
  */
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
-					   const char *pattern,
-					   u32 instrumentation,
-					   u32 sc_entryexit, u32 sc_abi)
+					   const struct lttng_event_spec *spec)
 {
 	struct lttng_enabler *enabler;
 	int ret;
 
-	if (!*pattern)
+	if (!*spec->name)
 		return ERR_PTR(-EINVAL);
-	switch (instrumentation) {
+	switch (spec->instrumentation) {
 	case LTTNG_ABI_TRACEPOINT:
+	case LTTNG_ABI_KPROBE:
+	case LTTNG_ABI_KRETPROBE:
+	case LTTNG_ABI_FUNCTION:
+	case LTTNG_ABI_UPROBE:
 		break;
 	case LTTNG_ABI_SYSCALL:
-		if (sc_entryexit > LTTNG_ABI_SYSCALL_EXIT ||
-		    sc_abi > LTTNG_ABI_SYSCALL_ABI_COMPAT)
+		if (spec->sc_entryexit > LTTNG_ABI_SYSCALL_EXIT ||
+		    spec->sc_abi > LTTNG_ABI_SYSCALL_ABI_COMPAT)
 			return ERR_PTR(-EINVAL);
 		break;
 	default:
-		pr_debug("lttng: instrumentation %u is not supported yet\n",
-			 instrumentation);
-		return ERR_PTR(-ENOSYS);
+		pr_debug("lttng: instrumentation %u is not supported\n",
+			 spec->instrumentation);
+		return ERR_PTR(-EINVAL);
 	}
 	enabler = kzalloc(sizeof(*enabler), GFP_KERNEL);
 	if (!enabler)
 		return ERR_PTR(-ENOMEM);
 	enabler->chan = chan;
-	enabler->instrumentation = instrumentation;
-	enabler->sc_entryexit = sc_entryexit;
-	enabler->sc_abi = sc_abi;
-	strscpy(enabler->pattern, pattern, sizeof(enabler->pattern));
+	enabler->instrumentation = spec->instrumentation;
+	enabler->sc_entryexit = spec->sc_entryexit;
+	enabler->sc_abi = spec->sc_abi;
+	strscpy(enabler->pattern, spec->name, sizeof(enabler->pattern));
 
 	lttng_graph_lock();
+	if (spec->instrumentation != LTTNG_ABI_TRACEPOINT &&
+	    spec->instrumentation != LTTNG_ABI_SYSCALL) {
+		ret = lttng_enabler_dynprobe(enabler, spec);
+		if (ret) {
+			lttng_graph_unlock();
+			kfree(enabler);
+			return ERR_PTR(ret);
+		}
+	}
 	list_add_tail(&enabler->node, &chan->enablers);
 	ret = lttng_enabler_sync(chan->session);
 	lttng_graph_unlock();
 	if (ret)
-		pr_debug("lttng: enabling %s: %d\n", pattern, ret);
+		pr_debug("lttng: enabling %s: %d\n", spec->name, ret);
 	return enabler;
+}
+
+/**
+ * lttng_enabler_add_callsite() - ADD_CALLSITE on an enabler
+ * @enabler: a UPROBE's enabler
+ * @offset: the call site's offset in the probe's file
+ *
+ * Return: 0, -EINVAL for an enabler that is not a UPROBE's, or the
+ * probe's error (dynamic.c).
+ */
+int lttng_enabler_add_callsite(struct lttng_enabler *enabler, u64 offset)
+{
+	int ret = -EINVAL;
+
+	lttng_graph_lock();
+	if (enabler->dynprobe)
+		ret = lttng_dynprobe_add_callsite(enabler->dynprobe, offset);
+	else
+		pr_debug("lttng: ADD_CALLSITE on '%s', which is not a uprobe\n",
+			 enabler->pattern);
+	lttng_graph_unlock();
+	return ret;
 }
 
 /**
@@ -429,7 +541,8 @@ int lttng_enabler_set_filter(struct lttng_enabler *enabler,
  * lttng_enabler_match_count() - how many known events an enabler matches
  * @enabler: the enabler
  *
- * Return: the count of event descriptions whose name it matches.
+ * Return: the count of event descriptions whose name it matches, or
+ * the number of events of its dynamic probe.
  */
 unsigned int lttng_enabler_match_count(struct lttng_enabler *enabler)
 {
@@ -437,6 +550,8 @@ unsigned int lttng_enabler_match_count(struct lttng_enabler *enabler)
 	const struct lttng_event_desc *desc;
 	unsigned int n = 0;
 
+	if (enabler->dynprobe)
+		return lttng_dynprobe_nr_descs(enabler->dynprobe);
 	lttng_registry_lock();
 	while ((desc = lttng_registry_iter_next(&iter)))
 		n += lttng_enabler_matches(enabler, desc);

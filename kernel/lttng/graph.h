@@ -157,6 +157,9 @@ struct lttng_channel {
  * @sc_abi: syscalls: enum lttng_abi_syscall_abi
  * @enabled: the ENABLE state
  * @filter: the FILTER bytecode, kept but not run yet
+ * @dynprobe: for a KPROBE, KRETPROBE, FUNCTION or UPROBE, the dynamic
+ *	probe it made, whose events are the only ones it matches
+ *	(kernel/lttng/dynamic.c); destroyed with the channel
  */
 struct lttng_enabler {
 	struct list_head node;
@@ -167,6 +170,7 @@ struct lttng_enabler {
 	u32 sc_abi;
 	bool enabled;
 	struct lttng_abi_filter_bytecode *filter;
+	struct lttng_dynprobe *dynprobe;
 };
 
 #endif /* _LTTNG_GRAPH_H */

@@ -195,6 +195,17 @@ static long lttng_event_set_filter(struct lttng_enabler *enabler,
 	return lttng_enabler_set_filter(enabler, bc);
 }
 
+/* ADD_CALLSITE: one more call site of a uprobe event. */
+static long lttng_event_add_callsite(struct lttng_enabler *enabler,
+				     void __user *uarg)
+{
+	struct lttng_abi_event_callsite cs;
+
+	if (copy_from_user(&cs, uarg, sizeof(cs)))
+		return -EFAULT;
+	return lttng_enabler_add_callsite(enabler, cs.u.uprobe.offset);
+}
+
 static long lttng_event_ioctl(struct file *file, unsigned int cmd,
 			      unsigned long arg)
 {
@@ -207,6 +218,8 @@ static long lttng_event_ioctl(struct file *file, unsigned int cmd,
 		return lttng_enabler_set_enabled(enabler, false);
 	case LTTNG_ABI_FILTER:
 		return lttng_event_set_filter(enabler, (void __user *)arg);
+	case LTTNG_ABI_ADD_CALLSITE:
+		return lttng_event_add_callsite(enabler, (void __user *)arg);
 	}
 	return -ENOTTY;
 }
@@ -230,6 +243,7 @@ static const struct file_operations lttng_event_fops = {
 static long lttng_channel_add_event(struct lttng_channel *chan,
 				    void __user *uarg)
 {
+	struct lttng_event_spec spec = {};
 	struct lttng_enabler *enabler;
 	struct lttng_abi_event *ev;
 	int fd;
@@ -248,9 +262,43 @@ static long lttng_channel_add_event(struct lttng_channel *chan,
 		fd = -EINVAL;
 		goto out;
 	}
-	enabler = lttng_enabler_create(chan, ev->name, ev->instrumentation,
-				       ev->u.syscall.entryexit,
-				       ev->u.syscall.abi);
+	spec.name = ev->name;
+	spec.instrumentation = ev->instrumentation;
+	switch (ev->instrumentation) {
+	case LTTNG_ABI_SYSCALL:
+		spec.sc_entryexit = ev->u.syscall.entryexit;
+		spec.sc_abi = ev->u.syscall.abi;
+		break;
+	case LTTNG_ABI_KPROBE:
+	case LTTNG_ABI_KRETPROBE:
+		/* The kretprobe's fields begin as the kprobe's. */
+		spec.symbol = ev->u.kprobe.symbol_name;
+		spec.addr = ev->u.kprobe.addr;
+		spec.offset = ev->u.kprobe.offset;
+		/*
+		 * lttng-tools 2.13 sends an address probe with its offset
+		 * equal to its address (its serialization copies the one
+		 * into the other), and a symbol's offset as 0.  An offset as
+		 * large as the kernel address it is added to means nothing
+		 * else: the probe is at the address.
+		 */
+		if (!spec.symbol[0] && spec.addr && spec.offset == spec.addr)
+			spec.offset = 0;
+		break;
+	case LTTNG_ABI_FUNCTION:
+		spec.symbol = ev->u.ftrace.symbol_name;
+		break;
+	case LTTNG_ABI_UPROBE:
+		spec.fd = ev->u.uprobe.fd;
+		break;
+	}
+	if (spec.symbol &&
+	    !lttng_abi_str_ok(spec.symbol, LTTNG_ABI_SYM_NAME_LEN)) {
+		pr_debug("lttng: event: unterminated symbol name\n");
+		fd = -EINVAL;
+		goto out;
+	}
+	enabler = lttng_enabler_create(chan, &spec);
 	if (IS_ERR(enabler)) {
 		fd = PTR_ERR(enabler);
 		goto out;

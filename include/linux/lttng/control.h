@@ -61,6 +61,29 @@ struct lttng_chan_params {
 	u32 output;
 };
 
+/**
+ * struct lttng_event_spec - what an EVENT command asks for
+ * @name: event name; a star-glob for tracepoints and syscalls
+ * @instrumentation: enum lttng_abi_instrumentation
+ * @sc_entryexit: syscalls: enum lttng_abi_syscall_entryexit
+ * @sc_abi: syscalls: enum lttng_abi_syscall_abi
+ * @symbol: KPROBE, KRETPROBE: the symbol, or NULL or "" for @addr;
+ *	FUNCTION: the symbol or glob
+ * @addr: KPROBE, KRETPROBE: the address, with no @symbol
+ * @offset: KPROBE, KRETPROBE: bytes past @symbol or @addr
+ * @fd: UPROBE: the caller's file descriptor of the binary
+ */
+struct lttng_event_spec {
+	const char *name;
+	u32 instrumentation;
+	u32 sc_entryexit;
+	u32 sc_abi;
+	const char *symbol;
+	u64 addr;
+	u64 offset;
+	int fd;
+};
+
 /* session.c */
 #ifdef CONFIG_LTTNG_TRACE_EVENTS
 void lttng_trace_events_ready(void);
@@ -103,9 +126,8 @@ void lttng_channel_syscall_mask(struct lttng_channel *chan, u8 *bits);
 
 /* enabler.c */
 struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
-					   const char *pattern,
-					   u32 instrumentation,
-					   u32 sc_entryexit, u32 sc_abi);
+					   const struct lttng_event_spec *spec);
+int lttng_enabler_add_callsite(struct lttng_enabler *enabler, u64 offset);
 struct lttng_channel *lttng_enabler_channel(const struct lttng_enabler *enabler);
 int lttng_enabler_set_enabled(struct lttng_enabler *enabler, bool enabled);
 int lttng_enabler_set_filter(struct lttng_enabler *enabler,

@@ -26,6 +26,7 @@ struct lttng_channel;
 struct lttng_probe_desc;
 struct lttng_registry_entry;
 struct lttng_notifier;
+struct lttng_dynprobe;
 struct lttng_session;
 
 /**
@@ -166,6 +167,9 @@ struct lttng_event_field {
  * @syscall_exit: a syscall exit event
  * @provider: the provider that registers it, whose name is the SYSTEM of
  *	the SYSTEM:EVENT spelling of enablers; NULL for a syscall event
+ * @dynprobe: for a dynamic event (kprobe, function, uprobe), the probe
+ *	that owns the description and records it (kernel/lttng/dynamic.c);
+ *	such an event has no @tp, @probe or @provider
  */
 struct lttng_event_desc {
 	const char *name;
@@ -176,6 +180,7 @@ struct lttng_event_desc {
 	unsigned short syscall;
 	bool syscall_exit;
 	const struct lttng_probe_desc *provider;
+	struct lttng_dynprobe *dynprobe;
 };
 
 /**
