@@ -23,6 +23,18 @@ mkdir -p "$BUILD/selftests"
 gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/lttng_check" \
 	"$ROOT/tools/testing/selftests/lttng/lttng_check.c"
 
+# dynprobe_test, static, for the guest: the workload of the dynamic probe
+# tests (opens, and the user-space probe's target function).
+gcc -static -O2 -Wall -o "$BUILD/selftests/dynprobe_test" \
+	"$ROOT/tools/testing/selftests/lttng/dynprobe_test.c"
+
+# lttngctl_fentry, for the guest's stock lttng-tools (dynamically linked
+# against their liblttng-ctl): a FUNCTION_ENTRY event, which only the
+# library can ask for.
+ensure_pkgs liblttng-ctl-dev
+gcc -O2 -Wall -o "$BUILD/selftests/lttngctl_fentry" \
+	"$ROOT/tools/testing/selftests/lttng/lttngctl_fentry.c" -llttng-ctl
+
 # syscall_test, static, for the guest: the workload and the ABI checks of
 # the syscalls test.
 gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/syscall_test" \
