@@ -20,10 +20,13 @@
  * A KRETPROBE at a function's entry goes through ftrace's function graph
  * when ftrace can hook the function, and through a kretprobe otherwise:
  * the events are the same.  lttng.function_graph=0 (or its file in
- * /sys/module/lttng/parameters/) sends every one through a kretprobe.
+ * /sys/module/lttng/parameters/) sends every one through a kretprobe, as
+ * are the probes of lttng.autostart=, made before the secondary CPUs are
+ * up, which the function graph cannot be started before.
  */
 
 #include <linux/ctype.h>
+#include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -93,7 +96,13 @@ static int lttng_dynprobe_function(struct lttng_dynprobe *dp)
 {
 	int ret = -ENOSYS;
 
-	if (READ_ONCE(lttng_dynprobe_function_graph) && !dp->offset)
+	/*
+	 * Not before the secondary CPUs are up (the boot session's probes):
+	 * their idle tasks would be forked with a shadow stack of the
+	 * function graph's, which the kernel then warns about and replaces.
+	 */
+	if (READ_ONCE(lttng_dynprobe_function_graph) && !dp->offset &&
+	    system_state == SYSTEM_RUNNING)
 		ret = lttng_fgraph_create(dp);
 	if (!ret)
 		return 0;

@@ -147,12 +147,52 @@ static void lttng_autostart_syscalls_ctx(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, spec->ctx[0], (u8)LTTNG_ABI_CONTEXT_TID);
 }
 
+static void lttng_autostart_probes(struct kunit *test)
+{
+	struct lttng_autostart_spec *spec;
+	int bad;
+
+	spec = t_parse(test,
+		       "kprobe:do_sys_openat2,kprobe:vfs_read+0x10,function:call_rcu,function-entry:ext4_*,kprobe:foo.isra.0",
+		       &bad);
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_ASSERT_EQ(test, spec->nr_events, 5U);
+	KUNIT_EXPECT_EQ(test, spec->events[0].instrumentation,
+			(u32)LTTNG_ABI_KPROBE);
+	KUNIT_EXPECT_STREQ(test, spec->events[0].name, "do_sys_openat2");
+	KUNIT_EXPECT_STREQ(test, spec->events[0].symbol, "do_sys_openat2");
+	KUNIT_EXPECT_EQ(test, spec->events[0].offset, 0ULL);
+	KUNIT_EXPECT_STREQ(test, spec->events[1].name, "vfs_read+0x10");
+	KUNIT_EXPECT_STREQ(test, spec->events[1].symbol, "vfs_read");
+	KUNIT_EXPECT_EQ(test, spec->events[1].offset, 0x10ULL);
+	KUNIT_EXPECT_EQ(test, spec->events[2].instrumentation,
+			(u32)LTTNG_ABI_KRETPROBE);
+	KUNIT_EXPECT_STREQ(test, spec->events[2].symbol, "call_rcu");
+	KUNIT_EXPECT_EQ(test, spec->events[3].instrumentation,
+			(u32)LTTNG_ABI_FUNCTION);
+	KUNIT_EXPECT_STREQ(test, spec->events[3].symbol, "ext4_*");
+	KUNIT_EXPECT_STREQ(test, spec->events[4].symbol, "foo.isra.0");
+
+	/*
+	 * An offset on a function probe, a glob in a kprobe or a function
+	 * probe, a bad offset, an empty symbol, a character no symbol has,
+	 * and '.' or '+' outside a dynamic probe.
+	 */
+	spec = t_parse(test,
+		       "function:call_rcu+4,kprobe:vfs_*,function:ext4_*,kprobe:vfs_read+x,kprobe:+8,kprobe:a-b,sched.switch,syscall:read+1,kprobe:vfs_write",
+		       &bad);
+	KUNIT_EXPECT_EQ(test, bad, 8);
+	KUNIT_ASSERT_EQ(test, spec->nr_events, 1U);
+	KUNIT_EXPECT_STREQ(test, spec->events[0].symbol, "vfs_write");
+}
+
 static struct kunit_case lttng_autostart_cases[] = {
 	KUNIT_CASE(lttng_autostart_defaults),
 	KUNIT_CASE(lttng_autostart_options),
 	KUNIT_CASE(lttng_autostart_bad_items),
 	KUNIT_CASE(lttng_autostart_too_many),
 	KUNIT_CASE(lttng_autostart_syscalls_ctx),
+	KUNIT_CASE(lttng_autostart_probes),
 	{}
 };
 
