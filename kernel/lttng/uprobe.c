@@ -14,6 +14,7 @@
  * (dynamic.c), so the list needs no lock of its own.
  */
 
+#include <linux/dcache.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/list.h>
@@ -74,7 +75,12 @@ int lttng_uprobe_create(struct lttng_dynprobe *dp, int fd)
 			 dp->descs[0].name, fd);
 		return -EBADF;
 	}
-	inode = file_inode(file);
+	/*
+	 * The inode whose pages the binary is mapped from: on overlayfs, the
+	 * real one of the layer below, as ftrace's uprobe events take it
+	 * (the overlay's own inode has no pages to put a breakpoint in).
+	 */
+	inode = d_real_inode(file->f_path.dentry);
 	if (!S_ISREG(inode->i_mode)) {
 		pr_info_ratelimited("lttng: uprobe '%s': file descriptor %d is not a regular file\n",
 				    dp->descs[0].name, fd);
