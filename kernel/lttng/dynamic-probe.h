@@ -44,6 +44,8 @@
  * @descs: the descriptions of its events; @descs[i].dynprobe points back
  * @events: the events of @descs, published for the handlers
  *	(WRITE_ONCE() under the graph mutex, READ_ONCE() in the handlers)
+ * @notify: for an event notifier's probe, what its events call
+ *	instead of recording (set before it is hooked, never changed)
  * @priv: the hook's own state, owned by the file of its kind
  */
 struct lttng_dynprobe {
@@ -55,6 +57,7 @@ struct lttng_dynprobe {
 	unsigned int nr_descs;
 	struct lttng_event_desc descs[2];
 	struct lttng_event *events[2];
+	void (*notify)(struct lttng_notifier *notifier);
 	void *priv;
 };
 
@@ -66,7 +69,8 @@ struct lttng_dynprobe {
  * @parent_ip: the return address, for the events that have it
  *
  * Called by the handlers, with preemption disabled.  The event's payload
- * is its ip, then its parent_ip if its description has two fields.
+ * is its ip, then its parent_ip if its description has two fields.  An
+ * event notifier's event is never armed: it notifies instead.
  */
 static __always_inline void lttng_dynprobe_record(struct lttng_dynprobe *dp,
 						  unsigned int which,
@@ -79,8 +83,13 @@ static __always_inline void lttng_dynprobe_record(struct lttng_dynprobe *dp,
 	struct lttng_event_ctx ctx;
 
 	/* Pairs with the WRITE_ONCE()s of lttng_dynprobe_hook()/_unhook(). */
-	if (!event || !READ_ONCE(event->armed))
+	if (!event)
 		return;
+	if (!READ_ONCE(event->armed)) {
+		if (unlikely(event->notifier))
+			dp->notify(event->notifier);
+		return;
+	}
 	if (lttng_event_reserve(event, &ctx, len))
 		return;
 	lttng_event_write(&ctx, payload, len);

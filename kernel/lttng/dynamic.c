@@ -291,3 +291,14 @@ int lttng_dynprobe_add_callsite(struct lttng_dynprobe *dp, u64 offset)
 	}
 	return lttng_uprobe_add_callsite(dp, offset);
 }
+
+/**
+ * lttng_dynprobe_set_notify() - make a dynamic probe an event notifier's
+ * @dp: the probe, none of whose events is hooked yet
+ * @notify: what its events call when they fire (lttng_notifier_fire())
+ */
+void lttng_dynprobe_set_notify(struct lttng_dynprobe *dp,
+			       void (*notify)(struct lttng_notifier *notifier))
+{
+	dp->notify = notify;
+}

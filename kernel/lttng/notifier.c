@@ -15,6 +15,13 @@
  * lttng_notifier_fire(): the recording path is unchanged.  The events are
  * hooked to their tracepoints while the notifier is enabled.
  *
+ * Dynamic probes.  A kprobe or uprobe notifier owns its dynamic probe
+ * (dynamic.c), made at creation so that a bad target is refused then, and
+ * one event per description of it; the probe's handlers call
+ * lttng_notifier_fire() for such events, which are published to them
+ * while the notifier is enabled.  A uprobe notifier's call sites come
+ * with ADD_CALLSITE.
+ *
  * Syscalls.  A syscall notifier keeps a bitmap of the syscall table slots
  * it matches, per direction, and hooks probes of its own on sys_enter and
  * sys_exit, which test the running syscall's bit: the channels' syscall
@@ -63,6 +70,7 @@
 #include <asm/syscall.h>
 #include <trace/events/syscalls.h>
 
+#include "dynamic.h"
 #include "graph.h"
 #include "notifier.h"
 #include "registry.h"
@@ -136,6 +144,8 @@ struct lttng_notifier_group {
  *	matches; bits are set under the mutex, before the probe that tests
  *	them is hooked or while it is, and never cleared
  * @sc_hooked: for syscalls, its probe is on sys_enter [0], sys_exit [1]
+ * @dynprobe: for a kprobe or uprobe notifier, its dynamic probe, whose
+ *	events are its @events
  */
 struct lttng_notifier {
 	struct lttng_notifier_group *group;
@@ -149,6 +159,7 @@ struct lttng_notifier {
 	u32 sc_entryexit;
 	unsigned long *sc_slots[2];
 	bool sc_hooked[2];
+	struct lttng_dynprobe *dynprobe;
 };
 
 /* Every notifier, for the providers' arrivals and departures; under the graph mutex. */
@@ -490,9 +501,12 @@ static void lttng_notifier_unhook(struct lttng_notifier *notifier)
 	list_for_each_entry(event, &notifier->events, node) {
 		if (!event->registered)
 			continue;
-		WARN_ON_ONCE(tracepoint_probe_unregister(event->desc->tp,
-							 event->desc->probe,
-							 event));
+		if (notifier->dynprobe)
+			lttng_dynprobe_unhook(event);
+		else
+			WARN_ON_ONCE(tracepoint_probe_unregister(event->desc->tp,
+								 event->desc->probe,
+								 event));
 		event->registered = false;
 	}
 }
@@ -538,7 +552,7 @@ static int lttng_notifier_add_event(struct lttng_notifier *notifier,
 {
 	struct lttng_event *event;
 
-	if (!lttng_registry_match(notifier->pattern, desc))
+	if (!notifier->dynprobe && !lttng_registry_match(notifier->pattern, desc))
 		return 0;
 	list_for_each_entry(event, &notifier->events, node)
 		if (event->desc == desc)
@@ -567,15 +581,22 @@ static int lttng_notifier_sync(struct lttng_notifier *notifier)
 	lttng_graph_assert_held();
 	if (notifier->syscall)
 		return lttng_notifier_sync_syscalls(notifier);
-	lttng_registry_lock();
-	while (!ret && (desc = lttng_registry_iter_next(&iter)))
-		ret = lttng_notifier_add_event(notifier, desc);
-	lttng_registry_unlock();
+	if (!notifier->dynprobe) {
+		lttng_registry_lock();
+		while (!ret && (desc = lttng_registry_iter_next(&iter)))
+			ret = lttng_notifier_add_event(notifier, desc);
+		lttng_registry_unlock();
+	}
 	if (ret)
 		return ret;
 	list_for_each_entry(event, &notifier->events, node) {
 		if (event->registered)
 			continue;
+		if (notifier->dynprobe) {
+			lttng_dynprobe_hook(event);
+			event->registered = true;
+			continue;
+		}
 		ret = tracepoint_probe_register(event->desc->tp,
 						event->desc->probe, event);
 		if (ret) {
@@ -588,29 +609,63 @@ static int lttng_notifier_sync(struct lttng_notifier *notifier)
 	return 0;
 }
 
+/* A kprobe or uprobe notifier's probe and events; under the graph mutex. */
+static int lttng_notifier_dynprobe(struct lttng_notifier *notifier,
+				   const struct lttng_event_spec *spec)
+{
+	struct lttng_dynprobe *dp;
+	unsigned int i;
+	int ret = 0;
+
+	dp = lttng_dynprobe_create(spec);
+	if (IS_ERR(dp))
+		return PTR_ERR(dp);
+	lttng_dynprobe_set_notify(dp, lttng_notifier_fire);
+	notifier->dynprobe = dp;
+	for (i = 0; !ret && i < lttng_dynprobe_nr_descs(dp); i++)
+		ret = lttng_notifier_add_event(notifier, lttng_dynprobe_desc(dp, i));
+	return ret;
+}
+
+/* Free what lttng_notifier_create() made, no probe running. */
+static void lttng_notifier_free(struct lttng_notifier *notifier)
+{
+	struct lttng_event *event, *tmp;
+
+	if (notifier->dynprobe)
+		lttng_dynprobe_destroy(notifier->dynprobe);
+	list_for_each_entry_safe(event, tmp, &notifier->events, node) {
+		list_del(&event->node);
+		kfree(event);
+	}
+	bitmap_free(notifier->sc_slots[0]);
+	bitmap_free(notifier->sc_slots[1]);
+	kfree(notifier);
+}
+
 /**
  * lttng_notifier_create() - a new, disabled, event notifier
  * @group: its group
- * @pattern: NUL-terminated tracepoint name or star-glob; for syscalls,
- *	the bare syscall name or glob (getpid, open*)
+ * @spec: what it notifies of: tracepoints by name or star-glob, syscalls
+ *	by bare name or glob (getpid, open*) with their entry/exit
+ *	selector, or a kprobe or uprobe (dynamic.c), hooked now, disarmed
  * @token: the token of its records
  * @error_index: the error counter slot of its discarded records, below
  *	the length of the group's counter if it has one
- * @syscall: a syscall notifier, not a tracepoint one
- * @sc_entryexit: for syscalls, enum lttng_abi_syscall_entryexit
  *
- * Return: the notifier, or ERR_PTR(-EINVAL, -ENOMEM).
+ * Return: the notifier, or ERR_PTR(-EINVAL, -ENOMEM, or the kernel's
+ * answer about a dynamic probe's target).
  */
 struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
-					     const char *pattern, u64 token,
-					     u64 error_index, bool syscall,
-					     u32 sc_entryexit)
+					     const struct lttng_event_spec *spec,
+					     u64 token, u64 error_index)
 {
+	bool syscall = spec->instrumentation == LTTNG_ABI_SYSCALL;
 	struct lttng_notifier_errors *errors;
 	struct lttng_notifier *notifier;
 	int ret = 0;
 
-	if (!*pattern)
+	if (!*spec->name)
 		return ERR_PTR(-EINVAL);
 	mutex_lock(&group->lock);
 	errors = rcu_dereference_protected(group->errors,
@@ -623,37 +678,67 @@ struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
 	mutex_unlock(&group->lock);
 	if (ret)
 		return ERR_PTR(ret);
-	if (syscall && sc_entryexit > LTTNG_ABI_SYSCALL_EXIT)
+	if (syscall && spec->sc_entryexit > LTTNG_ABI_SYSCALL_EXIT)
 		return ERR_PTR(-EINVAL);
 	notifier = kzalloc(sizeof(*notifier), GFP_KERNEL);
 	if (!notifier)
 		return ERR_PTR(-ENOMEM);
+	INIT_LIST_HEAD(&notifier->events);
 	if (syscall) {
 		notifier->sc_slots[0] = bitmap_zalloc(LTTNG_SC_NR_SLOTS,
 						      GFP_KERNEL);
 		notifier->sc_slots[1] = bitmap_zalloc(LTTNG_SC_NR_SLOTS,
 						      GFP_KERNEL);
-		if (!notifier->sc_slots[0] || !notifier->sc_slots[1])
-			goto err_slots;
+		if (!notifier->sc_slots[0] || !notifier->sc_slots[1]) {
+			ret = -ENOMEM;
+			goto err;
+		}
 	}
 	notifier->syscall = syscall;
-	notifier->sc_entryexit = sc_entryexit;
+	notifier->sc_entryexit = spec->sc_entryexit;
 	notifier->group = group;
-	strscpy(notifier->pattern, pattern, sizeof(notifier->pattern));
+	strscpy(notifier->pattern, spec->name, sizeof(notifier->pattern));
 	notifier->token = token;
 	notifier->error_index = error_index;
-	INIT_LIST_HEAD(&notifier->events);
-	lttng_notifier_group_get(group);
 	lttng_graph_lock();
+	if (spec->instrumentation == LTTNG_ABI_KPROBE ||
+	    spec->instrumentation == LTTNG_ABI_UPROBE) {
+		ret = lttng_notifier_dynprobe(notifier, spec);
+		if (ret) {
+			lttng_graph_unlock();
+			goto err;
+		}
+	}
 	list_add_tail(&notifier->node, &lttng_notifiers);
 	lttng_graph_unlock();
+	lttng_notifier_group_get(group);
 	return notifier;
 
-err_slots:
-	bitmap_free(notifier->sc_slots[0]);
-	bitmap_free(notifier->sc_slots[1]);
-	kfree(notifier);
-	return ERR_PTR(-ENOMEM);
+err:
+	lttng_notifier_free(notifier);
+	return ERR_PTR(ret);
+}
+
+/**
+ * lttng_notifier_add_callsite() - ADD_CALLSITE on an event notifier
+ * @notifier: a uprobe notifier
+ * @offset: the call site's offset in its file
+ *
+ * Return: 0, -EINVAL for a notifier that is not a uprobe's, or the
+ * probe's error (dynamic.c).
+ */
+int lttng_notifier_add_callsite(struct lttng_notifier *notifier, u64 offset)
+{
+	int ret = -EINVAL;
+
+	lttng_graph_lock();
+	if (notifier->dynprobe)
+		ret = lttng_dynprobe_add_callsite(notifier->dynprobe, offset);
+	else
+		pr_debug("lttng: notifier: ADD_CALLSITE on '%s', which is not a uprobe\n",
+			 notifier->pattern);
+	lttng_graph_unlock();
+	return ret;
 }
 
 /**
@@ -690,7 +775,7 @@ int lttng_notifier_set_enabled(struct lttng_notifier *notifier, bool enabled)
  */
 void lttng_notifier_destroy(struct lttng_notifier *notifier)
 {
-	struct lttng_event *event, *tmp;
+	struct lttng_notifier_group *group;
 
 	lttng_graph_lock();
 	list_del(&notifier->node);
@@ -698,14 +783,9 @@ void lttng_notifier_destroy(struct lttng_notifier *notifier)
 	lttng_notifier_unhook(notifier);
 	lttng_graph_unlock();
 	tracepoint_synchronize_unregister();
-	list_for_each_entry_safe(event, tmp, &notifier->events, node) {
-		list_del(&event->node);
-		kfree(event);
-	}
-	bitmap_free(notifier->sc_slots[0]);
-	bitmap_free(notifier->sc_slots[1]);
-	lttng_notifier_group_put(notifier->group);
-	kfree(notifier);
+	group = notifier->group;
+	lttng_notifier_free(notifier);
+	lttng_notifier_group_put(group);
 }
 
 /**
@@ -722,7 +802,8 @@ void lttng_notifier_sync_all(void)
 
 	lttng_graph_assert_held();
 	list_for_each_entry(notifier, &lttng_notifiers, node) {
-		if (notifier->syscall || !notifier->enabled)
+		if (notifier->syscall || notifier->dynprobe ||
+		    !notifier->enabled)
 			continue;
 		ret = lttng_notifier_sync(notifier);
 		if (ret)

@@ -10,11 +10,11 @@
  * dimension of 4096 64-bit slots by default).  A kernel trigger becomes an
  * EVENT_NOTIFIER_CREATE, then ENABLE; its removal is DISABLE and close.
  *
- * Supported: tracepoint and syscall notifiers, by name or star-glob.
- * Refused: the dynamic probes (kprobe, uprobe) with -ENOSYS, as not
- * implemented yet; kretprobe, function and noop with -EINVAL, as
- * LTTng-modules refuses them; FILTER and CAPTURE with -ENOSYS, since no
- * bytecode interpreter runs yet.
+ * Supported: tracepoint and syscall notifiers, by name or star-glob, and
+ * kprobe and uprobe ones (a uprobe's call sites with ADD_CALLSITE).
+ * Refused: kretprobe, function and noop with -EINVAL, as LTTng-modules
+ * refuses them; FILTER and CAPTURE with -ENOSYS, since no bytecode
+ * interpreter runs yet.
  *
  * The group fd, its notification fds, its counter fd and its notifiers
  * each hold a reference on the group.
@@ -278,6 +278,17 @@ static long lttng_notifier_bytecode(void)
 	return -ENOSYS;
 }
 
+/* ADD_CALLSITE: one more call site of a uprobe notifier. */
+static long lttng_notifier_callsite(struct lttng_notifier *notifier,
+				    void __user *uarg)
+{
+	struct lttng_abi_event_callsite cs;
+
+	if (copy_from_user(&cs, uarg, sizeof(cs)))
+		return -EFAULT;
+	return lttng_notifier_add_callsite(notifier, cs.u.uprobe.offset);
+}
+
 static long lttng_notifier_ioctl(struct file *file, unsigned int cmd,
 				 unsigned long arg)
 {
@@ -293,9 +304,7 @@ static long lttng_notifier_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_ABI_CAPTURE:
 		return lttng_notifier_bytecode();
 	case LTTNG_ABI_ADD_CALLSITE:
-		/* Only uprobe notifiers have call sites. */
-		pr_debug("lttng: notifier: ADD_CALLSITE on a tracepoint notifier\n");
-		return -EINVAL;
+		return lttng_notifier_callsite(notifier, (void __user *)arg);
 	}
 	return -ENOTTY;
 }
@@ -344,10 +353,15 @@ static int lttng_notifier_check(const struct lttng_abi_event_notifier *en)
 		}
 		return 0;
 	case LTTNG_ABI_KPROBE:
+		if (!memchr(ev->u.kprobe.symbol_name, '\0',
+			    sizeof(ev->u.kprobe.symbol_name))) {
+			pr_debug("lttng: notifier: '%s': unterminated symbol\n",
+				 ev->name);
+			return -EINVAL;
+		}
+		return 0;
 	case LTTNG_ABI_UPROBE:
-		pr_info_ratelimited("lttng: notifier: '%s': instrumentation %u is not supported yet on kernel triggers\n",
-				    ev->name, ev->instrumentation);
-		return -ENOSYS;
+		return 0;
 	}
 	pr_debug("lttng: notifier: '%s': instrumentation %u cannot notify\n",
 		 ev->name, ev->instrumentation);
@@ -357,6 +371,7 @@ static int lttng_notifier_check(const struct lttng_abi_event_notifier *en)
 static long lttng_notifier_create_fd(struct lttng_notifier_group *group,
 				     void __user *uarg)
 {
+	struct lttng_event_spec spec = {};
 	struct lttng_abi_event_notifier *en;
 	struct lttng_notifier *notifier;
 	int fd;
@@ -367,10 +382,23 @@ static long lttng_notifier_create_fd(struct lttng_notifier_group *group,
 	fd = lttng_notifier_check(en);
 	if (fd)
 		goto out;
-	notifier = lttng_notifier_create(group, en->event.name, en->event.token,
-					 en->error_counter_index,
-					 en->event.instrumentation == LTTNG_ABI_SYSCALL,
-					 en->event.u.syscall.entryexit);
+	spec.name = en->event.name;
+	spec.instrumentation = en->event.instrumentation;
+	switch (spec.instrumentation) {
+	case LTTNG_ABI_SYSCALL:
+		spec.sc_entryexit = en->event.u.syscall.entryexit;
+		break;
+	case LTTNG_ABI_KPROBE:
+		spec.symbol = en->event.u.kprobe.symbol_name;
+		spec.addr = en->event.u.kprobe.addr;
+		spec.offset = en->event.u.kprobe.offset;
+		break;
+	case LTTNG_ABI_UPROBE:
+		spec.fd = en->event.u.uprobe.fd;
+		break;
+	}
+	notifier = lttng_notifier_create(group, &spec, en->event.token,
+					 en->error_counter_index);
 	if (IS_ERR(notifier)) {
 		fd = PTR_ERR(notifier);
 		goto out;

@@ -159,9 +159,9 @@ void lttng_notifier_errors_destroy(struct lttng_notifier_group *group);
 s64 lttng_notifier_errors_value(struct lttng_notifier_group *group, u64 slot,
 				bool clear);
 struct lttng_notifier *lttng_notifier_create(struct lttng_notifier_group *group,
-					     const char *pattern, u64 token,
-					     u64 error_index, bool syscall,
-					     u32 sc_entryexit);
+					     const struct lttng_event_spec *spec,
+					     u64 token, u64 error_index);
+int lttng_notifier_add_callsite(struct lttng_notifier *notifier, u64 offset);
 int lttng_notifier_set_enabled(struct lttng_notifier *notifier, bool enabled);
 void lttng_notifier_destroy(struct lttng_notifier *notifier);
 
