@@ -223,14 +223,7 @@ bool lttng_channel_is_enabled(const struct lttng_channel *chan)
 	return READ_ONCE(chan->enabled);
 }
 
-/**
- * lttng_channel_set_enabled() - ENABLE or DISABLE a data channel
- * @chan: the channel
- * @enabled: the new state; its events are armed or disarmed at once
- *
- * Return: 0.
- */
-int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
+static int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
 {
 	lttng_graph_lock();
 	/* Read without the lock by lttng_channel_is_enabled(). */
@@ -238,6 +231,33 @@ int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
 	lttng_enabler_sync_channel(chan);
 	lttng_graph_unlock();
 	return 0;
+}
+
+/*
+ * ENABLE and DISABLE have a function each, named as LTTng-modules names
+ * its own: lttng-tools' trigger tests put kprobes on them by name.
+ */
+
+/**
+ * lttng_channel_enable() - ENABLE a data channel
+ * @chan: the channel, whose events are armed at once
+ *
+ * Return: 0.
+ */
+int lttng_channel_enable(struct lttng_channel *chan)
+{
+	return lttng_channel_set_enabled(chan, true);
+}
+
+/**
+ * lttng_channel_disable() - DISABLE a data channel
+ * @chan: the channel, whose events are disarmed at once
+ *
+ * Return: 0.
+ */
+int lttng_channel_disable(struct lttng_channel *chan)
+{
+	return lttng_channel_set_enabled(chan, false);
 }
 
 /**

@@ -357,9 +357,9 @@ static long lttng_channel_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_ABI_EVENT:
 		return lttng_channel_add_event(chan, (void __user *)arg);
 	case LTTNG_ABI_ENABLE:
-		return lttng_channel_set_enabled(chan, true);
+		return lttng_channel_enable(chan);
 	case LTTNG_ABI_DISABLE:
-		return lttng_channel_set_enabled(chan, false);
+		return lttng_channel_disable(chan);
 	case LTTNG_ABI_SYSCALL_MASK:
 		return lttng_channel_get_syscall_mask(chan, (void __user *)arg);
 	case LTTNG_ABI_CONTEXT: {

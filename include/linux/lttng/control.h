@@ -120,7 +120,8 @@ struct lttng_rb_chan *lttng_channel_rb(const struct lttng_channel *chan);
 unsigned int lttng_channel_id(const struct lttng_channel *chan);
 bool lttng_channel_is_metadata(const struct lttng_channel *chan);
 bool lttng_channel_is_enabled(const struct lttng_channel *chan);
-int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled);
+int lttng_channel_enable(struct lttng_channel *chan);
+int lttng_channel_disable(struct lttng_channel *chan);
 int lttng_channel_add_context(struct lttng_channel *chan, u32 type);
 void lttng_channel_syscall_mask(struct lttng_channel *chan, u8 *bits);
 

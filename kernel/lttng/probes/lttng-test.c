@@ -60,8 +60,13 @@ static int lttng_test_fire(unsigned int count)
 	return 0;
 }
 
-static ssize_t lttng_test_write(struct file *file, const char __user *buf,
-				size_t len, loff_t *ppos)
+/*
+ * The name is LTTng-modules': lttng-tools' test_kernel_function probes it
+ * (enable-event --function lttng_test_filter_event_write).
+ */
+static ssize_t lttng_test_filter_event_write(struct file *file,
+					     const char __user *buf,
+					     size_t len, loff_t *ppos)
 {
 	unsigned int count;
 	int ret;
@@ -84,7 +89,7 @@ static ssize_t lttng_test_write(struct file *file, const char __user *buf,
 
 static const struct proc_ops lttng_test_proc_ops = {
 	.proc_open = nonseekable_open,
-	.proc_write = lttng_test_write,
+	.proc_write = lttng_test_filter_event_write,
 };
 
 static int __init lttng_test_init(void)
