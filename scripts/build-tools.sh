@@ -24,7 +24,8 @@ gcc -static -O2 -Wall -I"$ROOT/include/uapi" -o "$BUILD/selftests/lttng_check" \
 	"$ROOT/tools/testing/selftests/lttng/lttng_check.c"
 
 # dynprobe_test, static, for the guest: the workload of the dynamic probe
-# tests (opens, and the user-space probe's target function).
+# tests (opens, the user-space probe's target function, an SDT probe).
+ensure_pkgs systemtap-sdt-dev
 gcc -static -O2 -Wall -o "$BUILD/selftests/dynprobe_test" \
 	"$ROOT/tools/testing/selftests/lttng/dynprobe_test.c"
 

@@ -5,7 +5,10 @@
  *
  *	dynprobe_test open N	opens /dev/null N times (openat, then close)
  *	dynprobe_test call N	calls lttng_uprobe_target() N times, with
- *				0 .. N-1, the user-space probe's target
+ *				0 .. N-1, the user-space probe's target,
+ *				and passes the SDT probe lttng_test:tick
+ *				N times in the loop, then once after it
+ *				(two call sites of one probe)
  *
  * It prints its pid first, so that the test counts its events only.
  */
@@ -14,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sys/sdt.h>
 
 /* The uprobe's target: kept out of line, and its calls kept. */
 __attribute__((noinline)) int lttng_uprobe_target(int n)
@@ -44,8 +49,11 @@ int main(int argc, char **argv)
 			close(fd);
 		}
 	} else if (!strcmp(argv[1], "call")) {
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			DTRACE_PROBE1(lttng_test, tick, i);
 			sum += lttng_uprobe_target(i);
+		}
+		DTRACE_PROBE1(lttng_test, tick, -1L);
 	} else {
 		fprintf(stderr, "dynprobe_test: unknown command %s\n", argv[1]);
 		return 2;

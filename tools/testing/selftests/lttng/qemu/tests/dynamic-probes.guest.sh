@@ -10,7 +10,8 @@
 #   --function do_sys_openat2 and call_rcu: entry and exit, through
 #	ftrace's function graph;
 #   --userspace-probe elf:dynprobe_test:lttng_uprobe_target, called N_CALL
-#	times;
+#	times, and sdt:dynprobe_test:lttng_test:tick, whose two call sites
+#	are passed N_CALL times and once;
 #   --probe and --function lttng_sample_write, in the
 #	sample module, fired N_MOD times; then the module is unloaded and
 #	the workload runs again: the session goes on.
@@ -66,6 +67,7 @@ lttng_ok enable-event -k --function do_sys_openat2 openat_fn
 lttng_ok enable-event -k --function call_rcu callrcu
 lttng_ok enable-event -k --userspace-probe "elf:$T:lttng_uprobe_target" \
 	uprobe_target
+lttng_ok enable-event -k --userspace-probe "sdt:$T:lttng_test:tick" sdt_tick
 lttng_ok enable-event -k --probe lttng_sample_write sample_write
 lttng_ok enable-event -k --function lttng_sample_write sample_fn
 # A symbol that does not exist: refused, and the session is unharmed.

@@ -17,7 +17,8 @@
 #   of its thread with the same ip and parent_ip, and every parent_ip is a
 #   return address (a call instruction ends there);
 # - the uprobe: N_CALL events of the workload, ip = lttng_uprobe_target's
-#   address in the static binary;
+#   address in the static binary; the SDT probe: N_CALL events at one of
+#   its two notes' addresses and 1 at the other;
 # - the sample module: N_MOD of each of its three events, ip = the
 #   module's lttng_sample_write (as /proc/kallsyms had it);
 # - FUNCTION: N_OPEN per workload pid on do_sys_openat2 and on the glob,
@@ -47,6 +48,9 @@ done
 uaddr=$(nm "$root/build/selftests/dynprobe_test" |
 	awk '$3 == "lttng_uprobe_target" { print $1 }')
 [[ -n $uaddr ]] || fail "no lttng_uprobe_target in dynprobe_test"
+sdt=$(readelf -n "$root/build/selftests/dynprobe_test" |
+	awk '/Name: tick/ { getline; sub(",", "", $2); print $2 }' | xargs)
+[[ $(wc -w <<<"$sdt") == 2 ]] || fail "not two lttng_test:tick notes in dynprobe_test: $sdt"
 
 # Which mechanism hooked what.
 grep -q '^call_rcu .*ftrace_graph_func' "$out/enabled_functions.dyn" ||
@@ -77,7 +81,7 @@ grep -q "kprobe 'bad': cannot probe no_such_function_lttng+0x0: -2 (no such symb
 grep -q '^ *Discarded events: 0$' "$out/list-dyn" ||
 	fail "events discarded: $(grep Discarded "$out/list-dyn")"
 
-/usr/bin/python3 - "$out" "$vmlinux" "$uaddr" <<'PY'
+/usr/bin/python3 - "$out" "$vmlinux" "$uaddr" $sdt <<'PY'
 import collections
 import re
 import subprocess
@@ -86,6 +90,7 @@ import sys
 import bt2
 
 out, vmlinux, uaddr = sys.argv[1], sys.argv[2], int(sys.argv[3], 16)
+sdt = sorted(int(a, 16) for a in sys.argv[4:6])
 n_open, n_call, n_mod = (int(x) for x in open(f"{out}/counts").read().split())
 pid = {k: int(open(f"{out}/{k}.pid").read().split()[0])
        for k in ("open", "open-after", "call", "open-kret", "open-fentry")}
@@ -199,6 +204,11 @@ c = count(dyn, "uprobe_target", pid["call"])
 ips = set(p["ip"] for n, _, _, p in dyn if n == "uprobe_target")
 if c != n_call or ips != {uaddr}:
     bad.append(f"uprobe: {c} events of pid {pid['call']} at {sorted(map(hex, ips))}, not {n_call} at {uaddr:#x}")
+ticks = collections.Counter(p["ip"] for n, q, _, p in dyn
+                            if n == "sdt_tick" and q == pid["call"])
+if sorted(ticks) != sdt or sorted(ticks.values()) != [1, n_call]:
+    bad.append(f"sdt_tick: {dict((hex(k), v) for k, v in ticks.items())}, not {n_call} "
+               f"and 1 at the notes' {[hex(a) for a in sdt]}")
 mod = ksym["lttng_sample_write"]
 for name in ("sample_write", "sample_fn_entry", "sample_fn_exit"):
     evs = [p for n, _, _, p in dyn if n == name]
@@ -214,6 +224,6 @@ if bad:
     sys.exit("dynamic-probes: " + "\n".join(bad[:12]))
 print(f"dynamic-probes: kprobes {n_open} opens per pid x 3 spellings = ftrace's count, "
       f"--function {n_open} pairs, same on both paths, parent_ip after a call; "
-      f"uprobe {n_call}; module {n_mod} x 3, then gone; FUNCTION {n_open} x 2; "
+      f"uprobe {n_call}, sdt {n_call} + 1; module {n_mod} x 3, then gone; FUNCTION {n_open} x 2; "
       f"call_rcu pairs: {pairs(dyn, 'callrcu', 'dyn')} graph, {pairs(kret, 'callrcu', 'kret')} kretprobe")
 PY
