@@ -11,21 +11,12 @@
 set -euo pipefail
 out=$1
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../../../../.." && pwd)
 
 fail() {
 	echo "autostart-probes: $*" >&2
 	exit 1
 }
 
-vmlinux=
-for o in "$root"/build/obj-*; do
-	h=$o/include/generated/utsversion.h
-	if [[ -f $h ]] && grep -qF "\"$(cat "$out/uts-version")\"" "$h"; then
-		vmlinux=$o/vmlinux
-	fi
-done
-[[ -f $vmlinux ]] || fail "no build/obj-*/vmlinux of version $(cat "$out/uts-version")"
 msg=$out/dmesg-lttng
 grep -q "autostart: cannot enable 'no_such_symbol_lttng' (-2: no such symbol)" "$msg" ||
 	fail "no message for the unknown symbol: $(cat "$msg")"
@@ -36,26 +27,18 @@ grep -q "autostart: session 'boot' traces 4 events" "$msg" ||
 babeltrace2 "$out/trace" >/dev/null 2>"$out/bt.err"
 [[ ! -s $out/bt.err ]] || fail "babeltrace2: $(head -n3 "$out/bt.err")"
 
-/usr/bin/python3 - "$out" "$vmlinux" <<'PY'
+PYTHONPATH=$here/.. /usr/bin/python3 -B - "$out" <<'PY'
 import collections
-import re
-import subprocess
 import sys
 
 import bt2
 
-out, vmlinux = sys.argv[1], sys.argv[2]
-syms = subprocess.run(["nm", vmlinux], capture_output=True, text=True,
-                      check=True).stdout.split("\n")
-addr = {l.split()[2]: int(l.split()[0], 16) for l in syms if len(l.split()) == 3}
-fn = addr["register_filesystem"]
-# Functions of .init.text, from the section table of the symbols.
-init = set()
-for l in subprocess.run(["objdump", "-t", "-j", ".init.text", vmlinux],
-                        capture_output=True, text=True, check=True).stdout.split("\n"):
-    f = l.split()
-    if len(f) >= 6 and f[-3] == ".init.text":
-        init.add((int(f[0], 16), int(f[-2], 16), f[-1]))
+from kcode import call_before, guest_vmlinux, init_text, symbols
+
+out = sys.argv[1]
+vmlinux = guest_vmlinux(out)
+fn = symbols(vmlinux)["register_filesystem"]
+init = init_text(vmlinux)
 
 count = collections.Counter()
 ips, parents, stacks, bad = set(), set(), collections.defaultdict(list), []
@@ -83,11 +66,8 @@ if ips != {fn} and ips != {fn + 4}:
     bad.append(f"ip {sorted(map(hex, ips))}, register_filesystem is {fn:#x}")
 in_init = 0
 for r in sorted(parents):
-    d = subprocess.run(["objdump", "-d", "--no-show-raw-insn", f"--start-address={r - 5:#x}",
-                        f"--stop-address={r:#x}", vmlinux], capture_output=True,
-                       text=True, check=True).stdout
-    insn = [l for l in d.split("\n") if re.match(r"\s*[0-9a-f]+:", l)]
-    if len(insn) != 1 or "<register_filesystem>" not in insn[0]:
+    insn = call_before(vmlinux, r)
+    if not insn or "<register_filesystem>" not in insn:
         bad.append(f"parent_ip {r:#x}: not after a call to register_filesystem: {insn}")
     in_init += any(a <= r < a + size for a, size, _ in init)
 if not in_init:

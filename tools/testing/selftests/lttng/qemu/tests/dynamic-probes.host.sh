@@ -36,15 +36,6 @@ fail() {
 	exit 1
 }
 
-# The vmlinux the guest ran: the build whose UTS_VERSION it reported.
-vmlinux=
-for o in "$root"/build/obj-*; do
-	h=$o/include/generated/utsversion.h
-	if [[ -f $h ]] && grep -qF "\"$(cat "$out/uts-version")\"" "$h"; then
-		vmlinux=$o/vmlinux
-	fi
-done
-[[ -f $vmlinux ]] || fail "no build/obj-*/vmlinux of version $(cat "$out/uts-version")"
 uaddr=$(nm "$root/build/selftests/dynprobe_test" |
 	awk '$3 == "lttng_uprobe_target" { print $1 }')
 [[ -n $uaddr ]] || fail "no lttng_uprobe_target in dynprobe_test"
@@ -81,16 +72,18 @@ grep -q "kprobe 'bad': cannot probe no_such_function_lttng+0x0: -2 (no such symb
 grep -q '^ *Discarded events: 0$' "$out/list-dyn" ||
 	fail "events discarded: $(grep Discarded "$out/list-dyn")"
 
-/usr/bin/python3 - "$out" "$vmlinux" "$uaddr" $sdt <<'PY'
+PYTHONPATH=$here/.. /usr/bin/python3 -B - "$out" "$uaddr" $sdt <<'PY'
 import collections
 import re
-import subprocess
 import sys
 
 import bt2
 
-out, vmlinux, uaddr = sys.argv[1], sys.argv[2], int(sys.argv[3], 16)
-sdt = sorted(int(a, 16) for a in sys.argv[4:6])
+from kcode import call_before, guest_vmlinux
+
+out, uaddr = sys.argv[1], int(sys.argv[2], 16)
+sdt = sorted(int(a, 16) for a in sys.argv[3:5])
+vmlinux = guest_vmlinux(out)
 n_open, n_call, n_mod = (int(x) for x in open(f"{out}/counts").read().split())
 pid = {k: int(open(f"{out}/{k}.pid").read().split()[0])
        for k in ("open", "open-after", "call", "open-kret", "open-fentry")}
@@ -116,16 +109,6 @@ def read(trace):
 
 def count(evs, name, p):
     return sum(1 for n, q, _, _ in evs if n == name and q == p)
-
-
-def call_before(ret):
-    """The instruction that ends at @ret in vmlinux, if it is a call."""
-    r = subprocess.run(["objdump", "-d", "--no-show-raw-insn",
-                        f"--start-address={ret - 5:#x}",
-                        f"--stop-address={ret:#x}", vmlinux],
-                       capture_output=True, text=True, check=True)
-    lines = [l for l in r.stdout.splitlines() if re.match(r"\s*[0-9a-f]+:", l)]
-    return lines[-1] if len(lines) == 1 and "call" in lines[-1] else None
 
 
 def pairs(evs, base, who):
@@ -187,7 +170,7 @@ for who, evs, p in (("dyn", dyn, pid["open"]), ("kret", kret, pid["open-kret"]))
 if ret["dyn"] != ret["kret"] or len(ret["dyn"]) != 1:
     bad.append(f"openat_fn (ip, parent_ip): function graph {ret['dyn']}, kretprobe {ret['kret']}")
 else:
-    insn = call_before(ret["dyn"][0][1])
+    insn = call_before(vmlinux, ret["dyn"][0][1])
     if not insn or "<do_sys_openat2>" not in insn:
         bad.append(f"openat_fn parent_ip {ret['dyn'][0][1]:#x}: not after a call to do_sys_openat2: {insn}")
 for who, evs in (("dyn", dyn), ("kret", kret)):
@@ -196,7 +179,7 @@ for who, evs in (("dyn", dyn), ("kret", kret)):
     if ips != {ksym["call_rcu"] + 4} and ips != {ksym["call_rcu"]}:
         bad.append(f"{who}: callrcu ip {sorted(map(hex, ips))}, call_rcu is {ksym['call_rcu']:#x}")
     for r in sorted(rips):
-        if not call_before(r):
+        if not call_before(vmlinux, r):
             bad.append(f"{who}: callrcu parent_ip {r:#x} is not a return address")
 
 # The uprobe, the module, FUNCTION.
