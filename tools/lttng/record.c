@@ -88,16 +88,6 @@ static const char * const record_ctx_names[] = {
 
 #define RECORD_MAX_CTX	ARRAY_SIZE(record_ctx_names)
 
-/* -e prefixes of syscall events: both events, the entry or the exit. */
-static const struct {
-	const char *prefix;
-	__u8 entryexit;
-} record_sc_prefixes[] = {
-	{ "syscall:",		LTTNG_ABI_SYSCALL_ENTRYEXIT },
-	{ "syscall-entry:",	LTTNG_ABI_SYSCALL_ENTRY },
-	{ "syscall-exit:",	LTTNG_ABI_SYSCALL_EXIT },
-};
-
 /**
  * struct record_opts - the command line
  * @events: the -e arguments, each a comma-separated list
@@ -168,7 +158,13 @@ int cmd_record_usage(int status)
 		"                          allowed; syscall:NAME enables the entry and\n"
 		"                          exit events of syscall NAME (syscall:* for\n"
 		"                          all), syscall-entry:NAME and\n"
-		"                          syscall-exit:NAME only one; repeatable\n"
+		"                          syscall-exit:NAME only one; repeatable.\n"
+		"                          Dynamic probes, named as written:\n"
+		"                          kprobe:SYMBOL[+OFFSET] a kprobe (event\n"
+		"                          SYMBOL[+OFFSET]), function:SYMBOL the\n"
+		"                          function's entry and exit (SYMBOL_entry,\n"
+		"                          SYMBOL_exit), function-entry:SYMBOL its\n"
+		"                          entry through ftrace (SYMBOL may be a glob)\n"
 		"  -t, --context TYPE      add a context to every event: pid, tid,\n"
 		"                          procname, prio, nice, vpid, vtid, ppid,\n"
 		"                          vppid, hostname, cpu_id, uid, gid, ...,\n"
@@ -194,20 +190,18 @@ int cmd_record_usage(int status)
 	return status;
 }
 
-/* Check one -e argument: names must be non-empty and fit the ABI. */
+/* Check one -e argument: every item must make an EVENT command. */
 static int record_check_events(const char *list)
 {
-	const char *p = list;
+	struct lttng_abi_event ev;
+	const char *p = list, *why;
 
 	for (;;) {
 		size_t len = strcspn(p, ",");
 
-		if (!len) {
-			lttng_error("empty event name in '%s'", list);
-			return -1;
-		}
-		if (len >= LTTNG_ABI_SYM_NAME_LEN) {
-			lttng_error("event name too long in '%s'", list);
+		if (lttng_parse_event(p, len, &ev, &why)) {
+			lttng_error("bad event '%.*s' in '%s': %s", (int)len, p,
+				    list, why);
 			return -1;
 		}
 		if (!p[len])
@@ -423,28 +417,19 @@ static int record_channel(struct record *r, const struct record_opts *o)
 static int record_event(struct record *r, const char *name, size_t len)
 {
 	struct lttng_abi_event ev;
+	const char *why;
 	int fd;
 
-	unsigned int i;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.instrumentation = LTTNG_ABI_TRACEPOINT;
-	for (i = 0; i < ARRAY_SIZE(record_sc_prefixes); i++) {
-		size_t plen = strlen(record_sc_prefixes[i].prefix);
-
-		if (len <= plen ||
-		    strncmp(name, record_sc_prefixes[i].prefix, plen))
-			continue;
-		name += plen;
-		len -= plen;
-		ev.instrumentation = LTTNG_ABI_SYSCALL;
-		ev.u.syscall.entryexit = record_sc_prefixes[i].entryexit;
-		break;
+	/* record_check_events() accepted it already. */
+	if (lttng_parse_event(name, len, &ev, &why)) {
+		lttng_error("bad event '%.*s': %s", (int)len, name, why);
+		return -1;
 	}
-	memcpy(ev.name, name, len);
 	fd = lttng_ioctl_fd(r->channel, LTTNG_ABI_EVENT, &ev);
 	if (fd < 0) {
-		lttng_error("cannot create event %s: %s", ev.name,
+		lttng_error("cannot create event %.*s: %s", (int)len, name,
+			    errno == ENOSYS ?
+			    "this kind of event is not available on this kernel" :
 			    strerror(errno));
 		return -1;
 	}

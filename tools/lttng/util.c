@@ -154,6 +154,124 @@ bool lttng_is_power_of_2(u64 v)
 	return v && !(v & (v - 1));
 }
 
+/* The -e prefixes: what each makes of the name that follows. */
+static const struct {
+	const char *prefix;
+	__u32 instrumentation;
+	__u8 entryexit;
+} event_prefixes[] = {
+	{ "syscall:",		LTTNG_ABI_SYSCALL,	LTTNG_ABI_SYSCALL_ENTRYEXIT },
+	{ "syscall-entry:",	LTTNG_ABI_SYSCALL,	LTTNG_ABI_SYSCALL_ENTRY },
+	{ "syscall-exit:",	LTTNG_ABI_SYSCALL,	LTTNG_ABI_SYSCALL_EXIT },
+	{ "kprobe:",		LTTNG_ABI_KPROBE,	0 },
+	{ "function:",		LTTNG_ABI_KRETPROBE,	0 },
+	{ "function-entry:",	LTTNG_ABI_FUNCTION,	0 },
+};
+
+/* kprobe:SYMBOL+OFFSET: cut @sym at the '+', parse the offset. */
+static int parse_probe_offset(char *sym, u64 *offset, const char **why)
+{
+	char *plus = strchr(sym, '+'), *end;
+
+	if (!plus)
+		return 0;
+	*plus = '\0';
+	if (plus[1] < '0' || plus[1] > '9') {
+		*why = "the offset after '+' is not a number";
+		return -1;
+	}
+	errno = 0;
+	*offset = strtoull(plus + 1, &end, 0);
+	if (errno || *end) {
+		*why = "the offset after '+' is not a number";
+		return -1;
+	}
+	return 0;
+}
+
+/* A dynamic probe: its symbol (and offset) from the name after the prefix. */
+static int parse_dynamic(struct lttng_abi_event *ev, const char **why)
+{
+	char sym[LTTNG_ABI_SYM_NAME_LEN];
+	u64 offset = 0;
+
+	memcpy(sym, ev->name, sizeof(sym));
+	if (ev->instrumentation == LTTNG_ABI_KPROBE &&
+	    parse_probe_offset(sym, &offset, why))
+		return -1;
+	if (!*sym) {
+		*why = "no symbol";
+		return -1;
+	}
+	if (ev->instrumentation != LTTNG_ABI_FUNCTION &&
+	    strpbrk(sym, "*?[")) {
+		*why = "a glob is for function-entry: only";
+		return -1;
+	}
+	if (ev->instrumentation != LTTNG_ABI_KPROBE && strchr(sym, '+')) {
+		*why = "an offset is for kprobe: only";
+		return -1;
+	}
+	/* The kretprobe's and the kprobe's fields are laid out alike. */
+	if (ev->instrumentation == LTTNG_ABI_FUNCTION) {
+		memcpy(ev->u.ftrace.symbol_name, sym, sizeof(sym));
+	} else {
+		memcpy(ev->u.kprobe.symbol_name, sym, sizeof(sym));
+		ev->u.kprobe.offset = offset;
+	}
+	return 0;
+}
+
+/**
+ * lttng_parse_event - one -e item as the argument of the EVENT command
+ * @item: NAME (an event name or star glob), syscall:NAME,
+ *	  syscall-entry:NAME, syscall-exit:NAME, kprobe:SYMBOL[+OFFSET],
+ *	  function:SYMBOL or function-entry:SYMBOL (SYMBOL may be a glob in
+ *	  ftrace's syntax); need not be NUL-terminated
+ * @len: the length of @item
+ * @ev: filled on success
+ * @why: on failure, what is wrong, for a message
+ *
+ * The event names are those of lttng.autostart=: the dynamic probes are
+ * named after the text that follows their prefix (kprobe:foo+0x10 makes
+ * the event "foo+0x10", function:foo makes foo_entry and foo_exit).
+ *
+ * Return: 0, or -1.
+ */
+int lttng_parse_event(const char *item, size_t len, struct lttng_abi_event *ev,
+		      const char **why)
+{
+	unsigned int i;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->instrumentation = LTTNG_ABI_TRACEPOINT;
+	for (i = 0; i < ARRAY_SIZE(event_prefixes); i++) {
+		size_t plen = strlen(event_prefixes[i].prefix);
+
+		if (len < plen || strncmp(item, event_prefixes[i].prefix, plen))
+			continue;
+		item += plen;
+		len -= plen;
+		ev->instrumentation = event_prefixes[i].instrumentation;
+		if (ev->instrumentation == LTTNG_ABI_SYSCALL)
+			ev->u.syscall.entryexit = event_prefixes[i].entryexit;
+		break;
+	}
+	if (!len) {
+		*why = "empty event name";
+		return -1;
+	}
+	if (len >= LTTNG_ABI_SYM_NAME_LEN) {
+		*why = "event name too long";
+		return -1;
+	}
+	memcpy(ev->name, item, len);
+	if (ev->instrumentation == LTTNG_ABI_TRACEPOINT ||
+	    ev->instrumentation == LTTNG_ABI_SYSCALL)
+		return 0;
+	return parse_dynamic(ev, why);
+}
+
 /**
  * lttng_ioctl - ioctl() that retries when a signal interrupts it
  * @fd: the object

@@ -41,6 +41,9 @@ void lttng_info(const char *fmt, ...) __printf(1, 2);
 int lttng_parse_size(const char *s, u64 *val);
 int lttng_parse_duration(const char *s, s64 *ms);
 int lttng_parse_read_mode(const char *s, enum lttng_read_mode *mode);
+struct lttng_abi_event;
+int lttng_parse_event(const char *item, size_t len, struct lttng_abi_event *ev,
+		      const char **why);
 bool lttng_is_power_of_2(u64 v);
 
 int lttng_ioctl(int fd, unsigned long req, void *arg);
