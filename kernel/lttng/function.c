@@ -10,11 +10,12 @@
  *
  * KRETPROBE at a function's entry, when ftrace can hook the function:
  * a function-graph user (struct fgraph_ops) whose filter is the function.
- * Its entry callback records NAME_entry and keeps the return address on
- * the task's shadow stack, where its return callback finds it for
- * NAME_exit.  Neither saves pt_regs, neither takes an int3, and the
- * return needs no rethook object: this is what makes it cheaper than a
- * kretprobe and than an fprobe, which save the registers at both ends.
+ * Its entry callback records NAME_entry and its return callback
+ * NAME_exit, each with the return address ftrace keeps for the call on
+ * the task's shadow stack.  Neither saves pt_regs, neither takes an int3,
+ * and the return needs no rethook object: this is what makes it cheaper
+ * than a kretprobe and than an fprobe, which save the registers at both
+ * ends.
  * The kernel allows FGRAPH_ARRAY_SIZE function-graph users at once, and
  * some functions are not traceable; dynamic.c then falls back to a
  * kretprobe (kprobe.c), with the same events.
@@ -139,23 +140,28 @@ struct lttng_fgraph {
 	struct lttng_dynprobe *dp;
 };
 
+/*
+ * The frame ftrace pushed for this call holds its return address.  At
+ * the return, ftrace pops the frame only after the return callbacks
+ * (__ftrace_return_to_handler()), so that the callbacks find it on top
+ * of the shadow stack at both ends, and nothing needs to be kept with
+ * fgraph_reserve_data().
+ */
+static unsigned long lttng_fgraph_parent(void)
+{
+	struct ftrace_ret_stack *frame = ftrace_graph_get_ret_stack(current, 0);
+
+	return frame ? frame->ret : 0;
+}
+
 static int lttng_fgraph_entry(struct ftrace_graph_ent *trace,
 			      struct fgraph_ops *gops)
 {
 	struct lttng_fgraph *lg = container_of(gops, struct lttng_fgraph, gops);
-	struct ftrace_ret_stack *frame = ftrace_graph_get_ret_stack(current, 0);
-	unsigned long *keep;
 
-	/* The frame ftrace pushed for this call holds its return address. */
-	if (!frame)
-		return 0;
-	keep = fgraph_reserve_data(gops->idx, sizeof(*keep));
-	if (!keep)
-		return 0;
-	*keep = frame->ret;
 	/* Under ftrace's recursion guard, with preemption disabled. */
 	lttng_dynprobe_record(lg->dp, LTTNG_DYNPROBE_ENTRY, trace->func,
-			      frame->ret);
+			      lttng_fgraph_parent());
 	return 1;
 }
 
@@ -163,15 +169,11 @@ static void lttng_fgraph_return(struct ftrace_graph_ret *trace,
 				struct fgraph_ops *gops)
 {
 	struct lttng_fgraph *lg = container_of(gops, struct lttng_fgraph, gops);
-	unsigned long *keep;
-	int size;
 
 	/* The return path runs preemptible. */
 	preempt_disable_notrace();
-	keep = fgraph_retrieve_data(gops->idx, &size);
-	if (keep && size >= sizeof(*keep))
-		lttng_dynprobe_record(lg->dp, LTTNG_DYNPROBE_EXIT, trace->func,
-				      *keep);
+	lttng_dynprobe_record(lg->dp, LTTNG_DYNPROBE_EXIT, trace->func,
+			      lttng_fgraph_parent());
 	preempt_enable_notrace();
 }
 
