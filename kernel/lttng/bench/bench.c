@@ -19,6 +19,16 @@
  *	rb_kernel_8, rb_kernel_32, rb_kernel_256
  *		the same payload through the kernel's ring buffer
  *		(ring_buffer_lock_reserve() and ring_buffer_unlock_commit())
+ *	call_probed
+ *		call lttng_bench_probed() N times: the target of the dynamic
+ *		probes (kprobe, function entry and exit, function entry) of
+ *		LTTng and of ftrace, nothing attached or one of them
+ *	call_probed_notrace
+ *		the same with lttng_bench_probed_notrace(), which ftrace
+ *		cannot hook, so that a kprobe or kretprobe on it cannot go
+ *		through ftrace either
+ *	hook
+ *		hooks the targets with empty callbacks (hook.c)
  */
 
 #include <linux/debugfs.h>
@@ -32,6 +42,9 @@
 #include <linux/uaccess.h>
 #include <linux/unaligned.h>
 
+#include "hook.h"
+#include "target.h"
+
 #define CREATE_TRACE_POINTS
 #include "lttng_bench_trace.h"
 
@@ -40,6 +53,8 @@ enum bench_kind {
 	BENCH_FIRE_AUTO,
 	BENCH_RB_OURS,
 	BENCH_RB_KERNEL,
+	BENCH_CALL,
+	BENCH_CALL_NOTRACE,
 };
 
 struct bench_file {
@@ -62,6 +77,8 @@ static struct bench_file bench_files[] = {
 	{ "rb_kernel_8", BENCH_RB_KERNEL, 8 },
 	{ "rb_kernel_32", BENCH_RB_KERNEL, 32 },
 	{ "rb_kernel_256", BENCH_RB_KERNEL, 256 },
+	{ "call_probed", BENCH_CALL },
+	{ "call_probed_notrace", BENCH_CALL_NOTRACE },
 };
 
 /* Serializes runs and the lazy creation of the two buffers. */
@@ -146,6 +163,23 @@ static noinline void bench_fire_auto(unsigned int size, unsigned long n)
 	}
 }
 
+static u64 bench_sink;
+
+static noinline void bench_call(bool untraceable, unsigned long n)
+{
+	unsigned long i;
+	u64 sum = 0;
+
+	if (untraceable) {
+		for (i = 0; i < n; i++)
+			sum += lttng_bench_probed_notrace(i);
+	} else {
+		for (i = 0; i < n; i++)
+			sum += lttng_bench_probed(i);
+	}
+	WRITE_ONCE(bench_sink, sum);
+}
+
 /* The record as a tracer would write it: a compact header, the payload. */
 static noinline void bench_rb_ours(unsigned int size, unsigned long n)
 {
@@ -221,6 +255,12 @@ static ssize_t bench_write(struct file *file, const char __user *ubuf,
 	case BENCH_RB_KERNEL:
 		bench_rb_kernel(bf->size, n);
 		break;
+	case BENCH_CALL:
+		bench_call(false, n);
+		break;
+	case BENCH_CALL_NOTRACE:
+		bench_call(true, n);
+		break;
 	}
 	bf->last_ns = ktime_get_ns() - t0;
 	ret = count;
@@ -258,6 +298,7 @@ static int __init lttng_bench_init(void)
 	for (i = 0; i < ARRAY_SIZE(bench_files); i++)
 		debugfs_create_file(bench_files[i].name, 0600, dir,
 				    &bench_files[i], &bench_fops);
+	lttng_bench_hook_init(dir);
 	return 0;
 }
 late_initcall(lttng_bench_init);
