@@ -6,7 +6,9 @@
 # loop index for lttng_bench_4, the payload bytes for the arrays, through
 # the hand-written descriptions and through the automatic path; the
 # sustained run (writer and reader on one CPU, default sizes) lost nothing;
-# the syscall run has every getpid() call, entry and exit.
+# the syscall run has every getpid() call, entry and exit; every dynamic
+# probe configuration ran, and LTTng's traces of them hold exactly the
+# events fired (bench-report.py checks their values and hooks).
 set -euo pipefail
 out=$1
 /usr/bin/python3 "$(dirname "$0")/../../bench/bench-report.py" "$out"
@@ -61,6 +63,18 @@ for msg in bt2.TraceCollectionMessageIterator(f"{out}/trace-sc/kernel"):
 if getpid[0] < n or getpid[0] != getpid[1]:
     sys.exit(f"trace-sc: {getpid[0]} getpid entries and {getpid[1]} exits, "
              f"for {n} calls")
+want = {"kp_lttng": n, "kpo_lttng": n, "fn_lttng": 2 * n, "fn_kretprobe": 2 * n,
+        "fe_lttng": n, "fnn_lttng": 2 * n, "kpo_int3_lttng": n, "fnn_int3_lttng": 2 * n}
+got = {ln.split()[0]: int(ln.split()[2]) for ln in open(f"{out}/dyn/expected")}
+if got != want:
+    sys.exit(f"dynamic probes: LTTng runs {got}, not {want}")
+ran = {ln.split()[0] for ln in open(f"{out}/results")}
+for name in ("dyn_off", "dynn_off", "kp_ftrace", "kpo_ftrace", "kpo_int3_ftrace",
+             "fn_fprobe", "fn_kprobe", "fe_fprobe", "fe_function", "hook_ftrace",
+             "hook_fgraph", "hook_kprobe", "hook_kprobe_opt", "hook_kretprobe",
+             "hook_kretprobe_notrace", "hook_kprobe_int3", "hook_kretprobe_int3"):
+    if name not in ran:
+        sys.exit(f"dynamic probes: no {name} run")
 print(f"bench-smoke: {n} events per run traced with their values; "
       f"sustained {fired} fired = {len(ev)} read, 0 discarded")
 PY
