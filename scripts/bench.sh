@@ -13,7 +13,10 @@
 #   - a TRACE_EVENT tracepoint fired in a tight loop with nothing attached,
 #     with LTTng on it, and with ftrace on it, 4, 32 and 256-byte payloads;
 #   - a getpid() loop with no tracing, with LTTng recording every syscall,
-#     with ftrace's syscalls event group, and with openat alone recorded.
+#     with ftrace's syscalls event group, and with openat alone recorded;
+#   - a function called in a loop with nothing attached, with each kernel
+#     mechanism's empty hook, and with LTTng's and ftrace's dynamic probes
+#     on it: kprobes, function entry and exit, function entry.
 #
 # bench-report.py prints the medians as a table.  Then the boot part:
 # boots of the kernel without CONFIG_LTTNG (build/obj-nolttng), with it
