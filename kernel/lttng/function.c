@@ -135,9 +135,17 @@ void lttng_function_destroy(struct lttng_dynprobe *dp)
 }
 
 #ifdef CONFIG_FUNCTION_GRAPH_TRACER
+/*
+ * @ip: the function's ftrace location, which ftrace gives the callbacks
+ *	as the function's address.  A return callback is also called for
+ *	calls its entry callback never saw: 6.12's function graph sets bit 0
+ *	of every frame's bitmap of users, so the user with index 0 gets every
+ *	return of every function any user hooks.  Both callbacks check it.
+ */
 struct lttng_fgraph {
 	struct fgraph_ops gops;
 	struct lttng_dynprobe *dp;
+	unsigned long ip;
 };
 
 /*
@@ -159,6 +167,8 @@ static int lttng_fgraph_entry(struct ftrace_graph_ent *trace,
 {
 	struct lttng_fgraph *lg = container_of(gops, struct lttng_fgraph, gops);
 
+	if (trace->func != lg->ip)
+		return 0;
 	/* Under ftrace's recursion guard, with preemption disabled. */
 	lttng_dynprobe_record(lg->dp, LTTNG_DYNPROBE_ENTRY, trace->func,
 			      lttng_fgraph_parent());
@@ -170,6 +180,8 @@ static void lttng_fgraph_return(struct ftrace_graph_ret *trace,
 {
 	struct lttng_fgraph *lg = container_of(gops, struct lttng_fgraph, gops);
 
+	if (trace->func != lg->ip)
+		return;
 	/* The return path runs preemptible. */
 	preempt_disable_notrace();
 	lttng_dynprobe_record(lg->dp, LTTNG_DYNPROBE_EXIT, trace->func,
@@ -188,6 +200,7 @@ static void lttng_fgraph_return(struct ftrace_graph_ret *trace,
 int lttng_fgraph_create(struct lttng_dynprobe *dp)
 {
 	unsigned long addr = dp->addr;
+	unsigned long ip = 0;
 	struct lttng_fgraph *lg;
 	int ret;
 
@@ -195,12 +208,15 @@ int lttng_fgraph_create(struct lttng_dynprobe *dp)
 		return -EINVAL;
 	if (dp->symbol)
 		addr = kallsyms_lookup_name(dp->symbol);
-	if (!addr || !ftrace_location(addr))
+	if (addr)
+		ip = ftrace_location(addr);
+	if (!ip)
 		return -ENOENT;
 	lg = kzalloc(sizeof(*lg), GFP_KERNEL);
 	if (!lg)
 		return -ENOMEM;
 	lg->dp = dp;
+	lg->ip = ip;
 	lg->gops.entryfunc = lttng_fgraph_entry;
 	lg->gops.retfunc = lttng_fgraph_return;
 	ret = ftrace_set_filter_ip(&lg->gops.ops, addr, 0, 0);
