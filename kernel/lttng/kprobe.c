@@ -14,11 +14,13 @@
  * The kernel checks the address (kprobes' blacklist, __kprobes text, an
  * instruction boundary) and answers with its errno, which the EVENT
  * command returns: -ENOENT for an unknown symbol, -EINVAL for a refused
- * address, -EILSEQ for an offset inside an instruction.  A probe in a
+ * address, -EILSEQ for an offset inside an instruction.  An offset past
+ * the end of the function is refused here, with -EINVAL.  A probe in a
  * module is disarmed by kprobes when the module goes, and stays
  * registered, harmless, until its channel is destroyed.
  */
 
+#include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/ptrace.h>
 #include <linux/slab.h>
@@ -61,6 +63,30 @@ static void lttng_kprobe_explain(const struct lttng_dynprobe *dp,
 				    dp->offset, ret, why);
 }
 
+/*
+ * The kernel takes SYMBOL+OFFSET (or ADDR+OFFSET) to be in whichever
+ * function holds that address: an offset past the end of the symbol's
+ * function would silently probe the next one, under the user's name for
+ * this one.  -EINVAL for that; a symbol or address that is in no function
+ * is left to register_kprobe(), whose -ENOENT says so.
+ */
+static int lttng_kprobe_check_offset(const struct lttng_dynprobe *dp)
+{
+	unsigned long base = dp->addr, size, off;
+
+	if (!dp->offset)
+		return 0;
+	if (dp->symbol)
+		base = kallsyms_lookup_name(dp->symbol);
+	if (!base || !kallsyms_lookup_size_offset(base, &size, &off))
+		return 0;
+	if (dp->offset < size - off)
+		return 0;
+	pr_info_ratelimited("lttng: %s '%s': offset 0x%llx is past the end of the function (%lu bytes)\n",
+			    dp->via, dp->descs[0].name, dp->offset, size - off);
+	return -EINVAL;
+}
+
 static void lttng_kprobe_target(const struct lttng_dynprobe *dp,
 				struct kprobe *kp)
 {
@@ -83,18 +109,22 @@ static int lttng_kprobe_pre(struct kprobe *kp, struct pt_regs *regs)
  * lttng_kprobe_create() - hook a KPROBE dynamic probe
  * @dp: the probe, with its symbol or address and offset
  *
- * Return: 0, -ENOMEM, or register_kprobe()'s error.
+ * Return: 0, -ENOMEM, -EINVAL for an offset past the end of the function,
+ * or register_kprobe()'s error.
  */
 int lttng_kprobe_create(struct lttng_dynprobe *dp)
 {
 	struct lttng_kprobe *lk;
 	int ret;
 
+	dp->via = "kprobe";
+	ret = lttng_kprobe_check_offset(dp);
+	if (ret)
+		return ret;
 	lk = kzalloc(sizeof(*lk), GFP_KERNEL);
 	if (!lk)
 		return -ENOMEM;
 	lk->dp = dp;
-	dp->via = "kprobe";
 	lttng_kprobe_target(dp, &lk->kp);
 	lk->kp.pre_handler = lttng_kprobe_pre;
 	ret = register_kprobe(&lk->kp);
@@ -166,19 +196,23 @@ static int lttng_kretprobe_exit(struct kretprobe_instance *ri,
  * lttng_kretprobe_create() - hook a function's entry and exit with a kretprobe
  * @dp: the probe, with its symbol or address and offset
  *
- * Return: 0, -ENOMEM, or register_kretprobe()'s error (-EINVAL for an
- * offset that is not the function's entry).
+ * Return: 0, -ENOMEM, -EINVAL for an offset past the end of the function,
+ * or register_kretprobe()'s error (-EINVAL for an offset that is not the
+ * function's entry).
  */
 int lttng_kretprobe_create(struct lttng_dynprobe *dp)
 {
 	struct lttng_kretprobe *lk;
 	int ret;
 
+	dp->via = "kretprobe";
+	ret = lttng_kprobe_check_offset(dp);
+	if (ret)
+		return ret;
 	lk = kzalloc(sizeof(*lk), GFP_KERNEL);
 	if (!lk)
 		return -ENOMEM;
 	lk->dp = dp;
-	dp->via = "kretprobe";
 	lttng_kprobe_target(dp, &lk->krp.kp);
 	lk->krp.entry_handler = lttng_kretprobe_entry;
 	lk->krp.handler = lttng_kretprobe_exit;
