@@ -9,12 +9,20 @@
  * stream says afterwards, and that the packet held comes back to the next
  * reader unconsumed.  On the debug kernel, the guest's kmemleak scan after
  * the test checks that none of it leaks.
+ *
+ * The dynamic probes (KPROBE, KRETPROBE, FUNCTION, UPROBE): the errno of
+ * every bad target, name and file, each probe kind firing once per call
+ * of getpgid(2) or of a function of this binary (counted in the buffers'
+ * statistics) and declared in the metadata, and a loop that creates and
+ * destroys 1300 of them, for kmemleak.
  */
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
@@ -22,6 +30,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/lttng.h>
@@ -1070,6 +1079,833 @@ TEST_F(tracer, session_dies_metadata_held)
 	EXPECT_EQ(ENODATA, errno);
 	EXPECT_EQ(POLLHUP, stream_poll(fd));
 	close(fd);
+}
+
+/* ---- dynamic probes: kprobes, function entry and exit, uprobes ---------- */
+
+/*
+ * A kernel function that only this test calls, which kprobes and ftrace
+ * can both hook: the entry point of getpgid(2).  DYN_NOHOOK is notrace and
+ * NOKPROBE_SYMBOL() (kernel/notifier.c): no hook may take it.
+ */
+#if defined(__x86_64__)
+#define DYN_SYM		"__x64_sys_getpgid"
+#elif defined(__aarch64__)
+#define DYN_SYM		"__arm64_sys_getpgid"
+#else
+#error "which symbol is getpgid(2)'s entry point here?"
+#endif
+#define DYN_NOHOOK	"notify_die"
+#define DYN_NOSUCH	"lttng_no_such_function"
+
+/* The size of a metadata packet header (magic to minor). */
+#define METADATA_HEADER		37
+
+/* An EVENT argument for a dynamic probe: @instr on @sym + @offset. */
+static struct lttng_abi_event dyn_event(uint32_t instr, const char *name,
+					const char *sym, uint64_t offset)
+{
+	struct lttng_abi_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.instrumentation = instr;
+	strncpy(ev.name, name, sizeof(ev.name) - 1);
+	if (instr == LTTNG_ABI_FUNCTION) {
+		strncpy(ev.u.ftrace.symbol_name, sym,
+			sizeof(ev.u.ftrace.symbol_name) - 1);
+	} else {
+		strncpy(ev.u.kprobe.symbol_name, sym,
+			sizeof(ev.u.kprobe.symbol_name) - 1);
+		ev.u.kprobe.offset = offset;
+	}
+	return ev;
+}
+
+/* EVENT's errno, or 0 when it made the event (whose fd is then closed). */
+static int event_errno(int chan, const struct lttng_abi_event *ev)
+{
+	int fd = ioctl(chan, LTTNG_ABI_EVENT, ev);
+
+	if (fd < 0)
+		return errno;
+	close(fd);
+	return 0;
+}
+
+static int dyn_errno(int chan, uint32_t instr, const char *name,
+		     const char *sym, uint64_t offset)
+{
+	struct lttng_abi_event ev = dyn_event(instr, name, sym, offset);
+
+	return event_errno(chan, &ev);
+}
+
+/* A dynamic probe's event fd, or -1 with errno. */
+static int dyn_create(int chan, uint32_t instr, const char *name,
+		      const char *sym, uint64_t offset)
+{
+	struct lttng_abi_event ev = dyn_event(instr, name, sym, offset);
+
+	return ioctl(chan, LTTNG_ABI_EVENT, &ev);
+}
+
+/* A UPROBE event on the file @fd (no call site yet), or -1 with errno. */
+static int uprobe_create(int chan, const char *name, int fd)
+{
+	struct lttng_abi_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.instrumentation = LTTNG_ABI_UPROBE;
+	strncpy(ev.name, name, sizeof(ev.name) - 1);
+	ev.u.uprobe.fd = fd;
+	return ioctl(chan, LTTNG_ABI_EVENT, &ev);
+}
+
+static int add_callsite(int event, uint64_t offset)
+{
+	struct lttng_abi_event_callsite cs = { .u.uprobe.offset = offset };
+
+	return ioctl(event, LTTNG_ABI_ADD_CALLSITE, &cs);
+}
+
+/* Is @name a symbol of /proc/kallsyms?  Its address in *@addr if so. */
+static bool ksym(const char *name, uint64_t *addr)
+{
+	unsigned long long a;
+	char line[512], sym[256], type;
+	bool found = false;
+	FILE *f;
+
+	f = fopen("/proc/kallsyms", "r");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%llx %c %255s", &a, &type, sym) == 3 &&
+		    !strcmp(sym, name)) {
+			found = true;
+			if (addr)
+				*addr = a;
+		}
+	fclose(f);
+	return found;
+}
+
+/* Does a line of @path end with the word @word?  -1 if it cannot be read. */
+static int file_lists(const char *path, const char *word)
+{
+	char line[512], *w;
+	int found = 0;
+	FILE *f;
+
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		w = strrchr(line, '\t');
+		found = !strcmp(w ? w + 1 : line, word);
+	}
+	fclose(f);
+	return found;
+}
+
+/* What the uprobes probe: a function of this binary, never inlined. */
+static __attribute__((noipa)) int uprobe_target(int x)
+{
+	return x + 1;
+}
+
+static __attribute__((noipa)) int uprobe_target2(int x)
+{
+	return x - 1;
+}
+
+/* Where the code at @addr is in this binary's file, or -1. */
+static int64_t exe_offset(uintptr_t addr)
+{
+	unsigned long start, end, off;
+	char line[1024], perms[8];
+	int64_t ret = -1;
+	FILE *f;
+
+	f = fopen("/proc/self/maps", "r");
+	if (!f)
+		return -1;
+	while (ret < 0 && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%lx-%lx %7s %lx", &start, &end, perms,
+			   &off) == 4 && perms[2] == 'x' &&
+		    addr >= start && addr < end)
+			ret = addr - start + off;
+	fclose(f);
+	return ret;
+}
+
+/* The records committed to the buffers of @n streams, or -1. */
+static long long stream_records(const int *fds, int n)
+{
+	struct lttng_abi_rb_stats st;
+	long long total = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (ioctl(fds[i], LTTNG_ABI_RB_GET_STATS, &st))
+			return -1;
+		total += st.records;
+	}
+	return total;
+}
+
+/* getpgid(2) and both uprobe targets, each @n times. */
+static void dyn_workload(int n)
+{
+	volatile int sink = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		syscall(SYS_getpgid, 0);
+		sink += uprobe_target(i);
+		sink += uprobe_target2(i);
+	}
+}
+
+/*
+ * Start, run dyn_workload(@n), stop: the records the buffers of @chan
+ * got, or -1.
+ */
+static long long dyn_fire(int session, int chan, int n)
+{
+	int fds[64], nfds;
+	long long r = -1;
+
+	nfds = open_streams(chan, fds, 64);
+	if (nfds <= 0)
+		return -1;
+	if (!ioctl(session, LTTNG_ABI_SESSION_START)) {
+		dyn_workload(n);
+		if (!ioctl(session, LTTNG_ABI_SESSION_STOP))
+			r = stream_records(fds, nfds);
+	}
+	while (nfds--)
+		close(fds[nfds]);
+	return r;
+}
+
+/*
+ * The metadata text a metadata stream gives now, without the packet
+ * headers, NUL-terminated in @text; its length, or -1.
+ */
+static long metadata_text(int mstream, char *text, size_t size)
+{
+	static char pkt[65536];
+	size_t len = 0;
+	uint64_t n;
+	ssize_t r;
+
+	while (!ioctl(mstream, LTTNG_ABI_RB_GET_NEXT_SUBBUF)) {
+		if (ioctl(mstream, LTTNG_ABI_RB_GET_SUBBUF_SIZE, &n) ||
+		    n < METADATA_HEADER || n > sizeof(pkt))
+			return -1;
+		r = pread(mstream, pkt, n, 0);
+		if (r != (ssize_t)n || len + n >= size)
+			return -1;
+		memcpy(text + len, pkt + METADATA_HEADER, n - METADATA_HEADER);
+		len += n - METADATA_HEADER;
+		if (ioctl(mstream, LTTNG_ABI_RB_PUT_NEXT_SUBBUF))
+			return -1;
+	}
+	text[len] = '\0';
+	return errno == EAGAIN ? (long)len : -1;
+}
+
+/*
+ * The declaration of the event @name in the metadata @text, from its
+ * "event {" to its "};", in @out; false if there is none.
+ */
+static bool event_decl(const char *text, const char *name, char *out,
+		       size_t size)
+{
+	char key[300];
+	const char *p, *start, *end;
+
+	snprintf(key, sizeof(key), "\tname = \"%s\";\n", name);
+	p = strstr(text, key);
+	if (!p)
+		return false;
+	for (start = p; start > text && strncmp(start, "event {", 7); start--)
+		;
+	end = strstr(p, "\n};\n");
+	if (!end || (size_t)(end - start) + 4 >= size)
+		return false;
+	memcpy(out, start, end - start + 4);
+	out[end - start + 4] = '\0';
+	return true;
+}
+
+#define DYN_IP		"base = 16; } _ip;\n"
+#define DYN_PARENT_IP	"base = 16; } _parent_ip;\n"
+
+/* lttng.function_graph: false sends every KRETPROBE through a kretprobe. */
+static int set_function_graph(bool on)
+{
+	int fd, ok;
+
+	fd = open("/sys/module/lttng/parameters/function_graph", O_WRONLY);
+	if (fd < 0)
+		return -1;
+	ok = write(fd, on ? "1" : "0", 1) == 1;
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/* Symbols that do not exist: -ENOENT, the kernel's answer, for every kind. */
+TEST_F(tracer, dyn_unknown_symbol)
+{
+	struct lttng_abi_event ev;
+	int chan;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	ASSERT_FALSE(ksym(DYN_NOSUCH, NULL));
+	EXPECT_EQ(ENOENT, dyn_errno(chan, LTTNG_ABI_KPROBE, "a", DYN_NOSUCH, 0));
+	EXPECT_EQ(ENOENT, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "b",
+				    DYN_NOSUCH, 0));
+	EXPECT_EQ(ENOENT, dyn_errno(chan, LTTNG_ABI_FUNCTION, "c",
+				    DYN_NOSUCH, 0));
+	/* An address in no symbol: user space. */
+	ev = dyn_event(LTTNG_ABI_KPROBE, "d", "", 0);
+	ev.u.kprobe.addr = 0x400000;
+	EXPECT_EQ(ENOENT, event_errno(chan, &ev));
+	/* The names stay free: nothing was made. */
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_KPROBE, "a", DYN_SYM, 0));
+	close(chan);
+}
+
+/*
+ * Targets the kernel refuses: a function on the kprobe blacklist, one
+ * ftrace cannot hook, offsets inside an instruction or past the function,
+ * a return probe away from the entry, globs and empty targets, unknown
+ * instrumentations.
+ */
+TEST_F(tracer, dyn_refused_targets)
+{
+	static const uint32_t bad_instr[] = { LTTNG_ABI_NOOP, 7, UINT32_MAX };
+	struct lttng_abi_event ev;
+	unsigned int i;
+	int chan;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	ASSERT_TRUE(ksym(DYN_SYM, NULL));
+	ASSERT_TRUE(ksym(DYN_NOHOOK, NULL));
+	/* The precondition, where debugfs and tracefs say it. */
+	EXPECT_NE(0, file_lists("/sys/kernel/debug/kprobes/blacklist",
+				DYN_NOHOOK));
+	EXPECT_NE(1, file_lists("/sys/kernel/tracing/available_filter_functions",
+				DYN_NOHOOK));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KPROBE, "a", DYN_NOHOOK, 0));
+	/* No function graph on it, and kretprobes keep off it too. */
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "b",
+				    DYN_NOHOOK, 0));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_FUNCTION, "c",
+				    DYN_NOHOOK, 0));
+	/*
+	 * One byte into the first instruction (ENDBR64, or the 5-byte call
+	 * to __fentry__) is no instruction boundary: -EILSEQ.
+	 */
+#if defined(__x86_64__)
+	EXPECT_EQ(EILSEQ, dyn_errno(chan, LTTNG_ABI_KPROBE, "d", DYN_SYM, 1));
+#endif
+	/* Past the end of the function: in no function of its. */
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KPROBE, "e", DYN_SYM,
+				    0x10000));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KPROBE, "e", DYN_SYM,
+				    1ULL << 40));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "e", DYN_SYM,
+				    0x10000));
+	/* A return probe must be at the entry (kretprobes). */
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "f", DYN_SYM, 1));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "f", DYN_SYM, 9));
+	/* Globs are for FUNCTION only; an empty target is none. */
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KPROBE, "g", "vfs_*", 0));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "g", "vfs_*", 0));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KPROBE, "h", "", 0));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "h", "", 0));
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_FUNCTION, "h", "", 0));
+	/* An offset without a symbol or an address is no target either. */
+	EXPECT_EQ(EINVAL, dyn_errno(chan, LTTNG_ABI_KPROBE, "h", "", 16));
+	for (i = 0; i < ARRAY_SIZE(bad_instr); i++) {
+		ev = dyn_event(bad_instr[i], "i", DYN_SYM, 0);
+		EXPECT_EQ(EINVAL, event_errno(chan, &ev)) {
+			TH_LOG("instrumentation %u", bad_instr[i]);
+		}
+	}
+	/* None of these names was taken. */
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_KPROBE, "a", DYN_SYM, 0));
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "e", DYN_SYM, 0));
+	close(chan);
+}
+
+/* Names and symbols that are not NUL-terminated, or not quotable. */
+TEST_F(tracer, dyn_bad_names)
+{
+	static const char *const bad[] = {
+		"a\"b", "a\\b", "a\tb", "a\nb", "\x7f", "a\x80", "",
+	};
+	static const uint32_t kinds[] = {
+		LTTNG_ABI_KPROBE, LTTNG_ABI_KRETPROBE, LTTNG_ABI_FUNCTION,
+	};
+	struct lttng_abi_event ev;
+	unsigned int i, k;
+	int chan, f;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	for (k = 0; k < ARRAY_SIZE(kinds); k++) {
+		ev = dyn_event(kinds[k], "x", DYN_SYM, 0);
+		memset(ev.name, 'n', sizeof(ev.name));
+		EXPECT_EQ(EINVAL, event_errno(chan, &ev));
+		ev = dyn_event(kinds[k], "x", DYN_SYM, 0);
+		if (kinds[k] == LTTNG_ABI_FUNCTION)
+			memset(ev.u.ftrace.symbol_name, 's',
+			       LTTNG_ABI_SYM_NAME_LEN);
+		else
+			memset(ev.u.kprobe.symbol_name, 's',
+			       LTTNG_ABI_SYM_NAME_LEN);
+		EXPECT_EQ(EINVAL, event_errno(chan, &ev));
+		for (i = 0; i < ARRAY_SIZE(bad); i++)
+			EXPECT_EQ(EINVAL, dyn_errno(chan, kinds[k], bad[i],
+						    DYN_SYM, 0)) {
+				TH_LOG("kind %u, name %u", kinds[k], i);
+			}
+	}
+	f = open("/proc/self/exe", O_RDONLY);
+	ASSERT_LE(0, f);
+	ev = dyn_event(LTTNG_ABI_UPROBE, "x", "", 0);
+	ev.u.uprobe.fd = f;
+	memset(ev.name, 'n', sizeof(ev.name));
+	EXPECT_EQ(EINVAL, event_errno(chan, &ev));
+	EXPECT_EQ(-1, uprobe_create(chan, "a\"b", f));
+	EXPECT_EQ(EINVAL, errno);
+	/* The longest name: 255 characters, and KRETPROBE's suffixes on it. */
+	memset(ev.name, 'n', sizeof(ev.name) - 1);
+	ev.name[sizeof(ev.name) - 1] = '\0';
+	EXPECT_EQ(0, event_errno(chan, &ev));
+	ev = dyn_event(LTTNG_ABI_KRETPROBE, "", DYN_SYM, 0);
+	memset(ev.name, 'r', sizeof(ev.name) - 1);
+	EXPECT_EQ(0, event_errno(chan, &ev));
+	close(f);
+	close(chan);
+}
+
+/*
+ * A dynamic event's name is new in its channel: a second probe of that
+ * name, a KRETPROBE whose NAME_entry or NAME_exit is taken, a probe named
+ * like one of the channel's tracepoint events get -EEXIST.  Another
+ * channel may reuse every name.
+ */
+TEST_F(tracer, dyn_names_collide)
+{
+	struct lttng_abi_event ev;
+	int chan, chan2, f;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	chan2 = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan2);
+	f = open("/proc/self/exe", O_RDONLY);
+	ASSERT_LE(0, f);
+
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_KPROBE, "p", DYN_SYM, 0));
+	EXPECT_EQ(EEXIST, dyn_errno(chan, LTTNG_ABI_KPROBE, "p", DYN_SYM, 0));
+	EXPECT_EQ(EEXIST, dyn_errno(chan, LTTNG_ABI_FUNCTION, "p", DYN_SYM, 0));
+	EXPECT_EQ(-1, uprobe_create(chan, "p", f));
+	EXPECT_EQ(EEXIST, errno);
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "x", DYN_SYM, 0));
+	EXPECT_EQ(EEXIST, dyn_errno(chan, LTTNG_ABI_KPROBE, "x_entry",
+				    DYN_SYM, 0));
+	EXPECT_EQ(EEXIST, dyn_errno(chan, LTTNG_ABI_KPROBE, "x_exit",
+				    DYN_SYM, 0));
+	EXPECT_EQ(EEXIST, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "x", DYN_SYM, 0));
+	/* "x" itself is free: only x_entry and x_exit are events. */
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_FUNCTION, "x", DYN_SYM, 0));
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_KPROBE, "y_exit", DYN_SYM, 0));
+	EXPECT_EQ(EEXIST, dyn_errno(chan, LTTNG_ABI_KRETPROBE, "y", DYN_SYM, 0));
+	ev = dyn_event(LTTNG_ABI_TRACEPOINT, "sched_switch", "", 0);
+	EXPECT_EQ(0, event_errno(chan, &ev));
+	EXPECT_EQ(EEXIST, dyn_errno(chan, LTTNG_ABI_KPROBE, "sched_switch",
+				    DYN_SYM, 0));
+	/* Refused probes take no name: "q" is free after each. */
+	EXPECT_EQ(ENOENT, dyn_errno(chan, LTTNG_ABI_KPROBE, "q", DYN_NOSUCH, 0));
+	EXPECT_EQ(0, dyn_errno(chan, LTTNG_ABI_KPROBE, "q", DYN_SYM, 0));
+
+	EXPECT_EQ(0, dyn_errno(chan2, LTTNG_ABI_KPROBE, "p", DYN_SYM, 0));
+	EXPECT_EQ(0, dyn_errno(chan2, LTTNG_ABI_KPROBE, "x_entry", DYN_SYM, 0));
+	EXPECT_EQ(0, dyn_errno(chan2, LTTNG_ABI_KPROBE, "sched_switch",
+			       DYN_SYM, 0));
+	close(f);
+	close(chan2);
+	close(chan);
+}
+
+/*
+ * UPROBE takes a file descriptor of a regular file, then call sites in
+ * it: a bad descriptor is -EBADF, another kind of file -EINVAL, a call
+ * site past the file's end -EINVAL; ADD_CALLSITE is for uprobes only.
+ */
+TEST_F(tracer, dyn_uprobe_bad_input)
+{
+	int chan, f, closed, e, k, tp;
+	struct lttng_abi_event ev;
+	off_t size;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	EXPECT_EQ(-1, uprobe_create(chan, "a", -1));
+	EXPECT_EQ(EBADF, errno);
+	closed = open("/proc/self/exe", O_RDONLY);
+	ASSERT_LE(0, closed);
+	close(closed);
+	EXPECT_EQ(-1, uprobe_create(chan, "a", closed));
+	EXPECT_EQ(EBADF, errno);
+	f = open("/dev/null", O_RDONLY);
+	ASSERT_LE(0, f);
+	EXPECT_EQ(-1, uprobe_create(chan, "a", f));
+	EXPECT_EQ(EINVAL, errno);
+	close(f);
+	f = open("/", O_RDONLY | O_DIRECTORY);
+	ASSERT_LE(0, f);
+	EXPECT_EQ(-1, uprobe_create(chan, "a", f));
+	EXPECT_EQ(EINVAL, errno);
+	close(f);
+
+	f = open("/proc/self/exe", O_RDONLY);
+	ASSERT_LE(0, f);
+	size = lseek(f, 0, SEEK_END);
+	ASSERT_LT(0, size);
+	e = uprobe_create(chan, "a", f);
+	ASSERT_LE(0, e);
+	EXPECT_EQ(-1, add_callsite(e, size + 1));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, add_callsite(e, 1ULL << 40));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, add_callsite(e, UINT64_MAX));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(e, LTTNG_ABI_ADD_CALLSITE, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(0, add_callsite(e, exe_offset((uintptr_t)uprobe_target)));
+
+	k = dyn_create(chan, LTTNG_ABI_KPROBE, "k", DYN_SYM, 0);
+	ASSERT_LE(0, k);
+	EXPECT_EQ(-1, add_callsite(k, 0));
+	EXPECT_EQ(EINVAL, errno);
+	ev = dyn_event(LTTNG_ABI_TRACEPOINT, "sched_switch", "", 0);
+	tp = ioctl(chan, LTTNG_ABI_EVENT, &ev);
+	ASSERT_LE(0, tp);
+	EXPECT_EQ(-1, add_callsite(tp, 0));
+	EXPECT_EQ(EINVAL, errno);
+	close(tp);
+	close(k);
+	close(e);
+	close(f);
+	close(chan);
+}
+
+/*
+ * A kprobe on getpgid(2)'s entry point, by symbol and by address, records
+ * once per call, with its closed event fd too (the probe lives as long as
+ * the channel); the metadata declares it with a hexadecimal ip.
+ */
+TEST_F(tracer, dyn_kprobe_fires)
+{
+	static char text[1 << 18];
+	struct lttng_abi_channel mc = good_chan;
+	struct lttng_abi_event ev;
+	int chan, meta, ms, a, b;
+	char decl[1024];
+	uint64_t addr;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	meta = ioctl(self->session, LTTNG_ABI_METADATA, &mc);
+	ASSERT_LT(0, meta);
+	a = dyn_create(chan, LTTNG_ABI_KPROBE, "dyn_kp", DYN_SYM, 0);
+	ASSERT_LE(0, a);
+	ASSERT_TRUE(ksym(DYN_SYM, &addr));
+	ASSERT_NE(0, addr);
+	ev = dyn_event(LTTNG_ABI_KPROBE, "dyn_kp_addr", "", 0);
+	ev.u.kprobe.addr = addr;
+	b = ioctl(chan, LTTNG_ABI_EVENT, &ev);
+	ASSERT_LE(0, b);
+	ASSERT_EQ(0, ioctl(a, LTTNG_ABI_ENABLE));
+	ASSERT_EQ(0, ioctl(b, LTTNG_ABI_ENABLE));
+	close(b);
+	EXPECT_EQ(2 * 50, dyn_fire(self->session, chan, 50));
+	/* Disabled, it records nothing more. */
+	ASSERT_EQ(0, ioctl(a, LTTNG_ABI_DISABLE));
+	EXPECT_EQ(2 * 50 + 20, dyn_fire(self->session, chan, 20));
+
+	ms = ioctl(meta, LTTNG_ABI_STREAM);
+	ASSERT_LE(0, ms);
+	ASSERT_LT(0, metadata_text(ms, text, sizeof(text)));
+	ASSERT_TRUE(event_decl(text, "dyn_kp", decl, sizeof(decl)));
+	EXPECT_NE(NULL, strstr(decl, DYN_IP));
+	EXPECT_EQ(NULL, strstr(decl, "parent_ip"));
+	ASSERT_TRUE(event_decl(text, "dyn_kp_addr", decl, sizeof(decl)));
+	EXPECT_NE(NULL, strstr(decl, DYN_IP));
+	close(ms);
+	close(a);
+	close(meta);
+	close(chan);
+}
+
+/*
+ * One session of dyn_function_fires: @instr on DYN_SYM (and, for
+ * FUNCTION, on a glob that matches it alone, a second event) made with
+ * lttng.function_graph=@fgraph; the records of @calls calls, and the
+ * metadata declarations of its events, each with a hexadecimal ip and
+ * parent_ip.
+ */
+static void dyn_function_session(struct __test_metadata *_metadata,
+				 int tracer, uint32_t instr, const char *name,
+				 bool fgraph, long long records)
+{
+	static const char *const suffix[] = { "_entry", "_exit" };
+	struct lttng_abi_channel mc = good_chan;
+	static char text[1 << 18];
+	int s, meta, chan, ms, e, i;
+	char decl[1024], ev[64];
+
+	s = ioctl(tracer, LTTNG_ABI_SESSION);
+	ASSERT_LT(0, s);
+	meta = ioctl(s, LTTNG_ABI_METADATA, &mc);
+	ASSERT_LT(0, meta);
+	chan = ioctl(s, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	ASSERT_EQ(0, set_function_graph(fgraph));
+	e = dyn_create(chan, instr, name, DYN_SYM, 0);
+	ASSERT_EQ(0, set_function_graph(true));
+	ASSERT_LE(0, e);
+	ASSERT_EQ(0, ioctl(e, LTTNG_ABI_ENABLE));
+	close(e);
+	if (instr == LTTNG_ABI_FUNCTION) {
+		snprintf(ev, sizeof(ev), "%s_glob", name);
+		e = dyn_create(chan, instr, ev, DYN_SYM "*", 0);
+		ASSERT_LE(0, e);
+		ASSERT_EQ(0, ioctl(e, LTTNG_ABI_ENABLE));
+		close(e);
+	}
+	EXPECT_EQ(records, dyn_fire(s, chan, 30)) {
+		TH_LOG("%s", name);
+	}
+
+	ms = ioctl(meta, LTTNG_ABI_STREAM);
+	ASSERT_LE(0, ms);
+	ASSERT_LT(0, metadata_text(ms, text, sizeof(text)));
+	for (i = 0; i < (instr == LTTNG_ABI_KRETPROBE ? 2 : 1); i++) {
+		snprintf(ev, sizeof(ev), "%s%s", name,
+			 instr == LTTNG_ABI_KRETPROBE ? suffix[i] : "");
+		ASSERT_TRUE(event_decl(text, ev, decl, sizeof(decl))) {
+			TH_LOG("no declaration of %s", ev);
+		}
+		EXPECT_NE(NULL, strstr(decl, DYN_IP));
+		EXPECT_NE(NULL, strstr(decl, DYN_PARENT_IP));
+	}
+	close(ms);
+	close(chan);
+	close(meta);
+	close(s);
+}
+
+/*
+ * KRETPROBE, what --function sends: NAME_entry and NAME_exit, each with ip
+ * and parent_ip, one of each per call, through ftrace's function graph
+ * and through a kretprobe (lttng.function_graph=0); FUNCTION, the entry
+ * alone, by name and by glob.
+ */
+TEST_F(tracer, dyn_function_fires)
+{
+	dyn_function_session(_metadata, self->fd, LTTNG_ABI_KRETPROBE,
+			     "dyn_fgraph", true, 2 * 30);
+	dyn_function_session(_metadata, self->fd, LTTNG_ABI_KRETPROBE,
+			     "dyn_kretprobe", false, 2 * 30);
+	dyn_function_session(_metadata, self->fd, LTTNG_ABI_FUNCTION,
+			     "dyn_function", true, 2 * 30);
+}
+
+/*
+ * A uprobe on two functions of this binary, whose file fd is closed once
+ * the event has it, records once per call of each, and the metadata
+ * declares it with a hexadecimal ip.
+ */
+TEST_F(tracer, dyn_uprobe_fires)
+{
+	static char text[1 << 18];
+	struct lttng_abi_channel mc = good_chan;
+	int chan, meta, ms, f, e;
+	char decl[1024];
+	int64_t off1, off2;
+
+	chan = ioctl(self->session, LTTNG_ABI_CHANNEL, &good_chan);
+	ASSERT_LT(0, chan);
+	meta = ioctl(self->session, LTTNG_ABI_METADATA, &mc);
+	ASSERT_LT(0, meta);
+	off1 = exe_offset((uintptr_t)uprobe_target);
+	off2 = exe_offset((uintptr_t)uprobe_target2);
+	ASSERT_LT(0, off1);
+	ASSERT_LT(0, off2);
+	f = open("/proc/self/exe", O_RDONLY);
+	ASSERT_LE(0, f);
+	e = uprobe_create(chan, "dyn_uprobe", f);
+	ASSERT_LE(0, e);
+	close(f);
+	ASSERT_EQ(0, add_callsite(e, off1));
+	ASSERT_EQ(0, ioctl(e, LTTNG_ABI_ENABLE));
+	EXPECT_EQ(40, dyn_fire(self->session, chan, 40));
+	/* A call site added while the event is enabled fires at once. */
+	ASSERT_EQ(0, add_callsite(e, off2));
+	EXPECT_EQ(40 + 2 * 40, dyn_fire(self->session, chan, 40));
+	close(e);
+
+	ms = ioctl(meta, LTTNG_ABI_STREAM);
+	ASSERT_LE(0, ms);
+	ASSERT_LT(0, metadata_text(ms, text, sizeof(text)));
+	ASSERT_TRUE(event_decl(text, "dyn_uprobe", decl, sizeof(decl)));
+	EXPECT_NE(NULL, strstr(decl, DYN_IP));
+	EXPECT_EQ(NULL, strstr(decl, "parent_ip"));
+	close(ms);
+	close(meta);
+	close(chan);
+}
+
+/*
+ * Create and destroy dynamic probes in a loop: a session, a channel and a
+ * probe each time, then every fd closed, in one of three orders; the
+ * probe goes with its channel.  Every 25th is enabled, started, fired and
+ * declared in the metadata first.  kmemleak, on the debug kernel, checks
+ * after the test that nothing stayed behind.
+ *
+ * 1000 kprobes, and fewer of the kinds whose teardown waits longer: the
+ * function graph and ftrace_ops kinds wait for an RCU-tasks grace period
+ * (about 135 ms each under TCG, against 35 ms for a kprobe).
+ */
+enum dyn_kind { DK_KPROBE, DK_KRETPROBE, DK_FGRAPH, DK_FUNCTION, DK_UPROBE, DK_NR };
+
+static const struct {
+	const char *name;
+	unsigned int per_26;	/* how many of every 26 iterations */
+} dyn_kinds[DK_NR] = {
+	[DK_KPROBE] = { "kprobe", 20 },
+	[DK_KRETPROBE] = { "kretprobe", 2 },
+	[DK_FGRAPH] = { "function graph", 1 },
+	[DK_FUNCTION] = { "ftrace function", 1 },
+	[DK_UPROBE] = { "uprobe", 2 },
+};
+
+#define DYN_LOOPS	(26 * 50)
+
+static enum dyn_kind dyn_kind_of(unsigned int i)
+{
+	unsigned int k, slot = i % 26;
+
+	for (k = 0; k < DK_NR; k++) {
+		if (slot < dyn_kinds[k].per_26)
+			return k;
+		slot -= dyn_kinds[k].per_26;
+	}
+	return DK_KPROBE;
+}
+
+static double now_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+TEST_F_TIMEOUT(tracer, dyn_create_destroy, 1800)
+{
+	struct lttng_abi_channel mc = good_chan;
+	unsigned int i, n[DK_NR] = { 0 };
+	double t, spent[DK_NR] = { 0 };
+	int s, c, e, f, m, k;
+	int64_t off;
+
+	off = exe_offset((uintptr_t)uprobe_target);
+	ASSERT_LT(0, off);
+	for (i = 0; i < DYN_LOOPS; i++) {
+		k = dyn_kind_of(i);
+		t = now_s();
+		s = ioctl(self->fd, LTTNG_ABI_SESSION);
+		ASSERT_LT(0, s);
+		c = ioctl(s, LTTNG_ABI_CHANNEL, &good_chan);
+		ASSERT_LT(0, c);
+		m = -1;
+		if (i % 25 == 0) {
+			m = ioctl(s, LTTNG_ABI_METADATA, &mc);
+			ASSERT_LT(0, m);
+		}
+		switch (k) {
+		case DK_KPROBE:
+			e = dyn_create(c, LTTNG_ABI_KPROBE, "loop", DYN_SYM, 0);
+			break;
+		case DK_KRETPROBE:
+		case DK_FGRAPH:
+			ASSERT_EQ(0, set_function_graph(k == DK_FGRAPH));
+			e = dyn_create(c, LTTNG_ABI_KRETPROBE, "loop", DYN_SYM,
+				       0);
+			ASSERT_EQ(0, set_function_graph(true));
+			break;
+		case DK_FUNCTION:
+			e = dyn_create(c, LTTNG_ABI_FUNCTION, "loop", DYN_SYM, 0);
+			break;
+		default:
+			f = open("/proc/self/exe", O_RDONLY);
+			ASSERT_LE(0, f);
+			e = uprobe_create(c, "loop", f);
+			close(f);
+			ASSERT_LE(0, e);
+			ASSERT_EQ(0, add_callsite(e, off));
+		}
+		ASSERT_LE(0, e) {
+			TH_LOG("iteration %u, %s: %s", i, dyn_kinds[k].name,
+			       strerror(errno));
+		}
+		if (m >= 0) {
+			ASSERT_EQ(0, ioctl(e, LTTNG_ABI_ENABLE));
+			EXPECT_EQ(k == DK_KPROBE || k == DK_FUNCTION ||
+				  k == DK_UPROBE ? 3 : 6, dyn_fire(s, c, 3)) {
+				TH_LOG("iteration %u, %s", i, dyn_kinds[k].name);
+			}
+		}
+		switch (i % 3) {
+		case 0:
+			close(e);
+			close(c);
+			if (m >= 0)
+				close(m);
+			close(s);
+			break;
+		case 1:
+			if (m >= 0)
+				close(m);
+			close(s);
+			close(c);
+			close(e);
+			break;
+		default:
+			close(c);
+			close(e);
+			close(s);
+			if (m >= 0)
+				close(m);
+		}
+		spent[k] += now_s() - t;
+		n[k]++;
+	}
+	for (k = 0; k < DK_NR; k++)
+		TH_LOG("%u %s probes, %.1f ms each", n[k], dyn_kinds[k].name,
+		       n[k] ? spent[k] * 1000 / n[k] : 0);
 }
 
 TEST(unprivileged_open)
