@@ -235,6 +235,14 @@ void op_map_change(void)
 
 /* ---- read, splice, poll ------------------------------------------------- */
 
+/* Does poll() say @fd is readable now? */
+static bool readable(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
 static void op_read(int oi)
 {
 	static const size_t lens[] = {
@@ -245,7 +253,8 @@ static void op_read(int oi)
 	off_t off = chance(60) ? 0 : (chance(50) ? PAGE * below(4) : below(9000));
 	enum amode mode = chance(70) ? AM_GOOD : pick_amode();
 	struct arg a = { .mode = mode };
-	bool pos = chance(60);
+	bool pos = chance(60), block = false;
+	int flags = 0;
 	ssize_t ret;
 
 	place(&a, len < GOOD_SIZE ? len : 64);
@@ -253,14 +262,28 @@ static void op_read(int oi)
 		len = GOOD_SIZE - (a.p - good);
 	if (chance(5))
 		off = -1;
-	snprintf(cur_op, sizeof(cur_op), "read fd %d (%s) len %zu off %ld buf %s",
-		 o->fd, kind_name[o->kind], len, (long)off, amode_name[mode]);
-	trace("%s fd=%d %s len=%zu off=%ld buf=%s 0x%lx", pos ? "pread" : "read",
-	      o->fd, kind_name[o->kind], len, (long)off, amode_name[mode], a.val);
+	/*
+	 * A notification fd is non-blocking (model_new_fd()): a blocking
+	 * read only when a record is queued, which no one else reads (the
+	 * racer and forked children read stream fds only).
+	 */
+	if (o->kind == K_OTHER && chance(50) && readable(o->fd)) {
+		flags = fcntl(o->fd, F_GETFL);
+		block = flags >= 0 &&
+			!fcntl(o->fd, F_SETFL, flags & ~O_NONBLOCK);
+	}
+	snprintf(cur_op, sizeof(cur_op), "read fd %d (%s) len %zu off %ld buf %s%s",
+		 o->fd, kind_name[o->kind], len, (long)off, amode_name[mode],
+		 block ? " blocking" : "");
+	trace("%s fd=%d %s len=%zu off=%ld buf=%s 0x%lx%s",
+	      pos ? "pread" : "read", o->fd, kind_name[o->kind], len,
+	      (long)off, amode_name[mode], a.val, block ? " blocking" : "");
 	calls[o->kind]++;
 	ret = pos ? pread(o->fd, (void *)a.val, len, off) :
 		read(o->fd, (void *)a.val, len);
 	trace("= %zd %s", ret, ret < 0 ? errname(errno) : "");
+	if (block)
+		fcntl(o->fd, F_SETFL, flags);
 	if (ret < 0) {
 		if (!ERRNO_OK(errno, read_errnos))
 			fail("read of a %s fd: %s", kind_name[o->kind],

@@ -6,6 +6,7 @@
  */
 
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +218,15 @@ void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
 	default:
 		break;
 	}
+	/*
+	 * An event-notifier group's notification fd (or an fd that a
+	 * command we have no model of returns): its read() waits for a
+	 * record, which may never come, and the campaign would hang there.
+	 * Non-blocking; op_read() makes a read blocking when poll() says a
+	 * record is queued.
+	 */
+	if (kind == K_OTHER)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	trace("new fd=%d %s sess=%d chan=%d", fd, kind_name[kind], sess, ch);
 	add_obj(fd, kind, sess, ch, file);
 }
