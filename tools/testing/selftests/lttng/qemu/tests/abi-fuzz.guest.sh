@@ -28,7 +28,7 @@ fuzz=/usr/lib/lttng-test/abi_fuzz
 
 # The same count on both kernels: with the seed of abi-fuzz.append, the
 # debug kernel (KASAN, lockdep, kmemleak) replays the sequence the normal
-# one checked, in about 300 s.  Fewer iterations leave some commands of
+# one checked, in about 70 s to 90 s.  Fewer iterations leave some commands of
 # the header unsent, which abi-fuzz.host.sh refuses.
 n=5000
 # Known kernel bugs whose paths are skipped until they are fixed (abi_fuzz
@@ -39,6 +39,18 @@ known_bugs=
 # campaign runs got the same seed): the clock, from the host, differs.
 seed=$(( ($(od -An -N4 -tu4 /dev/urandom | tr -d ' ') ^ $(date +%s)) & 0xffffffff ))
 case=
+# A campaign that stops (abi_fuzz blocked in a system call, or a task of
+# the kernel stuck) would end at the host's timeout with nothing to say
+# why.  After this many seconds (abi_fuzz.watchdog=N), hang_report() saves
+# the kernel stack of every task and the last calls to $OUT/hang.txt and
+# abi_fuzz is killed, which fails the run with the reason.  A run takes
+# 15 s to 60 s on the normal kernel (as loaded as the host is), 70 s to
+# 90 s on the debug one; the host's timeout (abi-fuzz.timeout) is 180 s,
+# 720 s on debug.
+watchdog=150
+case $(uname -r) in
+*-debug) watchdog=640 ;;
+esac
 read -r cmdline </proc/cmdline
 for arg in $cmdline; do
 	case $arg in
@@ -46,6 +58,7 @@ for arg in $cmdline; do
 	abi_fuzz.n=*) n=${arg#abi_fuzz.n=} ;;
 	abi_fuzz.known_bugs=*) known_bugs=$(echo "${arg#abi_fuzz.known_bugs=}" | tr , ' ') ;;
 	abi_fuzz.case=*) case=${arg#abi_fuzz.case=} ;;
+	abi_fuzz.watchdog=*) watchdog=${arg#abi_fuzz.watchdog=} ;;
 	esac
 done
 
@@ -71,13 +84,38 @@ echo on >/proc/sys/kernel/printk_devkmsg
 taint0=$(cat /proc/sys/kernel/tainted)
 locks0=$(grep -s 'debug_locks:' /proc/lockdep_stats | tr -dc 0-9)
 
+# hang_report PID: every task's state, wait channel and kernel stack, then
+# the last calls abi_fuzz made.
+hang_report() {
+	echo "abi-fuzz: abi_fuzz (pid $1) still runs after ${watchdog}s"
+	for t in /proc/[0-9]*/task/[0-9]*; do
+		echo "== ${t#/proc/} $(cat "$t/comm" 2>/dev/null)" \
+			"state $(cut -d' ' -f3 "$t/stat" 2>/dev/null)" \
+			"wchan $(cat "$t/wchan" 2>/dev/null)"
+		cat "$t/stack" 2>/dev/null
+	done
+	echo "-- the last calls of abi_fuzz:"
+	tail -n 30 /tmp/abi_fuzz.trace
+}
+
 rc=0
 # The second half races a second thread against the first (abi_fuzz -r).
 # The calls go to the kernel log (-k) and to a trace in tmpfs (-o), which
 # is kept when abi_fuzz finds something.
 # shellcheck disable=SC2086 # $skips: "-x BUG" words
 "$fuzz" -s "$seed" -n "$n" -r $((n / 2)) $skips -k -o /tmp/abi_fuzz.trace \
-	>"$OUT/abi_fuzz.log" 2>&1 || rc=$?
+	>"$OUT/abi_fuzz.log" 2>&1 &
+pid=$!
+(
+	sleep "$watchdog"
+	kill -0 $pid 2>/dev/null || exit 0
+	hang_report $pid >"$OUT/hang.txt" 2>&1
+	grep -A 12 ' abi_fuzz state' "$OUT/hang.txt" | head -n 40
+	kill -9 $pid
+) &
+wd=$!
+wait $pid || rc=$?
+kill $wd 2>/dev/null || true
 grep -E '^(UNEXPECTED|abi_fuzz: (seed|done|calls))' "$OUT/abi_fuzz.log" | head -n 40
 dmesg >"$OUT/dmesg"
 [ $rc -eq 0 ] || gzip -c /tmp/abi_fuzz.trace >"$OUT/abi_fuzz.trace.gz"

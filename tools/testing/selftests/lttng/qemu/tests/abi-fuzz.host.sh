@@ -17,6 +17,11 @@ fail() {
 }
 
 [[ -s $log ]] || fail "no $log"
+# The guest's watchdog killed a campaign that had stopped.
+if [[ -s $out/hang.txt ]]; then
+	grep -A 12 ' abi_fuzz state' "$out/hang.txt" | head -n 40
+	fail "abi_fuzz stopped making progress: see $out/hang.txt"
+fi
 requested=$(cat "$out/requested")
 seed=$(cat "$out/seed")
 echo "seed $seed, $requested iterations requested"
