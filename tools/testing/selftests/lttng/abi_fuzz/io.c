@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
@@ -467,12 +468,28 @@ void op_consume(void)
 		ioctl_good(oi, chance(50) ? LTTNG_ABI_RB_FLUSH :
 			   LTTNG_ABI_RB_FLUSH_EMPTY, &a);
 	if (!meta && chance(15)) {
-		/* The snapshot path: a packet by position. */
+		/*
+		 * The snapshot path: a packet by position.  As consumerd
+		 * takes it, mostly: a flush, then the oldest packet, at the
+		 * consumed position; otherwise one of the positions gen_arg()
+		 * draws, near the sampled ones or anywhere.
+		 */
+		if (chance(50))
+			ioctl_good(oi, LTTNG_ABI_RB_FLUSH, &a);
 		if (ioctl_good(oi, LTTNG_ABI_RB_SNAPSHOT, &a))
 			return;
 		ioctl_u64(oi, LTTNG_ABI_RB_SNAPSHOT_GET_CONSUMED, &last_pos[0]);
 		ioctl_u64(oi, LTTNG_ABI_RB_SNAPSHOT_GET_PRODUCED, &last_pos[1]);
-		ret = ioctl_good(oi, LTTNG_ABI_RB_GET_SUBBUF, &a);
+		if (chance(70)) {
+			a.mode = AM_GOOD;
+			memcpy(scratch, &last_pos[0], sizeof(last_pos[0]));
+			place(&a, sizeof(last_pos[0]));
+			snprintf(a.desc, sizeof(a.desc), "good pos=%llu (consumed)",
+				 (unsigned long long)last_pos[0]);
+			ret = do_ioctl(oi, LTTNG_ABI_RB_GET_SUBBUF, &a);
+		} else {
+			ret = ioctl_good(oi, LTTNG_ABI_RB_GET_SUBBUF, &a);
+		}
 	} else if (meta && chance(20)) {
 		ret = ioctl_good(oi, LTTNG_ABI_RB_GET_NEXT_SUBBUF_METADATA_CHECK,
 				 &a);
