@@ -225,6 +225,26 @@ const char *pick_attach_name(void);
 unsigned long pick_value(void);
 void gen_arg(struct cmd *c, unsigned int nr, struct arg *a, bool valid);
 void read_tp_list(void);
+const char *pick_event_name(void);
+void gen_string(char *dst, size_t size, const char *s, char *desc,
+		size_t dlen);
+
+/* ---- dynamic.c: the dynamic probes -------------------------------------- */
+
+/* This program's file, the file made for uprobes, a directory. */
+extern int exe_fd, uprobe_file, dir_fd;
+/* Successful EVENT commands per dynamic kind. */
+extern unsigned long dyn_created[LTTNG_ABI_UPROBE + 1];
+
+void worker_tick(void);
+void dyn_init(void);
+void dyn_exit(void);
+__u64 pick_callsite(void);
+void gen_dyn_event(struct lttng_abi_event *ev, bool valid, char *desc,
+		   size_t dlen);
+void dyn_count(const struct lttng_abi_event *ev);
+void dyn_add_callsites(int oi);
+void dyn_sweep(void);
 
 /* ---- the objects: kinds.c (pool), model.c, io.c (mappings) ------------- */
 

@@ -214,7 +214,7 @@ void read_tp_list(void)
 	printf("abi_fuzz: %d tracepoints listed\n", ntp);
 }
 
-static const char *pick_event_name(void)
+const char *pick_event_name(void)
 {
 	/*
 	 * Globs of a few events each: "*" would enable every TRACE_EVENT
@@ -232,8 +232,8 @@ static const char *pick_event_name(void)
 }
 
 /* A string in a fixed array: terminated mostly, junk after the NUL. */
-static void gen_string(char *dst, size_t size, const char *s, char *desc,
-		       size_t dlen)
+void gen_string(char *dst, size_t size, const char *s, char *desc,
+		size_t dlen)
 {
 	size_t len;
 
@@ -357,12 +357,12 @@ static int pick_fd_value(void)
 
 static size_t gen_event(uint8_t *buf, char *desc, size_t dlen, bool valid)
 {
-	static const char *const syms[] = {
-		"schedule", "do_nanosleep", "vfs_read", "no_such_symbol",
-		"lttng_session_start", "", "__x64_sys_getpid",
+	static const __u32 dyn_kinds[] = {
+		LTTNG_ABI_KPROBE, LTTNG_ABI_KRETPROBE, LTTNG_ABI_FUNCTION,
+		LTTNG_ABI_UPROBE,
 	};
 	struct lttng_abi_event *ev = (void *)buf;
-	char sdesc[80];
+	char sdesc[160];
 	size_t i;
 
 	memset(ev, 0, sizeof(*ev));
@@ -375,8 +375,14 @@ static size_t gen_event(uint8_t *buf, char *desc, size_t dlen, bool valid)
 		gen_string(ev->name, sizeof(ev->name), pick_event_name(),
 			   sdesc, sizeof(sdesc));
 	}
-	if (valid || chance(60))
+	/* A dynamic probe in 40% of the valid events. */
+	if (valid)
+		ev->instrumentation = chance(40) ? PICK(dyn_kinds) :
+			LTTNG_ABI_TRACEPOINT;
+	else if (chance(45))
 		ev->instrumentation = LTTNG_ABI_TRACEPOINT;
+	else if (chance(70))
+		ev->instrumentation = PICK(dyn_kinds);
 	else if (chance(85))
 		ev->instrumentation = below(8);
 	else
@@ -388,16 +394,9 @@ static size_t gen_event(uint8_t *buf, char *desc, size_t dlen, bool valid)
 	switch (ev->instrumentation) {
 	case LTTNG_ABI_KPROBE:
 	case LTTNG_ABI_KRETPROBE:
-		copy_str(ev->u.kprobe.symbol_name,
-			 sizeof(ev->u.kprobe.symbol_name), PICK(syms));
-		ev->u.kprobe.offset = chance(70) ? 0 : below(64);
-		ev->u.kprobe.addr = chance(80) ? 0 : PICK(kernel_addrs);
-		if (ev->instrumentation == LTTNG_ABI_KRETPROBE)
-			ev->u.kretprobe.entryexit = below(4);
-		break;
 	case LTTNG_ABI_FUNCTION:
-		copy_str(ev->u.ftrace.symbol_name,
-			 sizeof(ev->u.ftrace.symbol_name), PICK(syms));
+	case LTTNG_ABI_UPROBE:
+		gen_dyn_event(ev, valid, sdesc, sizeof(sdesc));
 		break;
 	case LTTNG_ABI_SYSCALL:
 		ev->u.syscall.entryexit = below(4);
@@ -408,15 +407,12 @@ static size_t gen_event(uint8_t *buf, char *desc, size_t dlen, bool valid)
 			copy_str(ev->name, sizeof(ev->name),
 				 chance(50) ? "*" : "getpid");
 		break;
-	case LTTNG_ABI_UPROBE:
-		ev->u.uprobe.fd = pick_fd_value();
-		break;
 	default:
 		if (!valid && chance(20))
 			for (i = 0; i < sizeof(ev->u.padding); i++)
 				ev->u.padding[i] = rnd();
 	}
-	snprintf(desc, dlen, "event{name=%s,instr=%u,token=%llu}",
+	snprintf(desc, dlen, "event{name=%.100s,instr=%u,token=%llu}",
 		 sdesc, ev->instrumentation, (unsigned long long)ev->token);
 	return sizeof(*ev);
 }
@@ -813,7 +809,8 @@ void gen_arg(struct cmd *c, unsigned int nr, struct arg *a, bool valid)
 	case A_CALLSITE: {
 		struct lttng_abi_event_callsite *cs = (void *)scratch;
 
-		cs->u.uprobe.offset = chance(50) ? below(65536) : rnd();
+		/* Never a random offset inside this program (dynamic.c). */
+		cs->u.uprobe.offset = pick_callsite();
 		size = sizeof(*cs);
 		snprintf(desc, sizeof(desc), "callsite{offset=%llu}",
 			 (unsigned long long)cs->u.uprobe.offset);

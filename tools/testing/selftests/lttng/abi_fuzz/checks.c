@@ -39,11 +39,14 @@ bool errno_in(int err, const int *set, size_t n)
 	return false;
 }
 
-/* What lttng-abi.md and the header document for the ioctls. */
+/*
+ * What lttng-abi.md and the header document for the ioctls, and EILSEQ,
+ * the kernel's answer to a kprobe inside an instruction.
+ */
 const int ioctl_errnos[] = {
 	EINVAL, ENOTTY, EFAULT, EPERM, EBUSY, ENOENT, ENODATA, EAGAIN,
 	ENOSYS, EEXIST, ENOMEM, EBADF, ENOSPC, E2BIG, EIO, EFBIG, EMFILE,
-	ENFILE,
+	ENFILE, EILSEQ,
 };
 
 const int mmap_errnos[] = {
@@ -68,7 +71,8 @@ static bool fresh_fd(int fd)
 	return fd > 2 && fcntl(fd, F_GETFD) >= 0 && find_obj(fd) < 0 &&
 	       fd != pipe_r && fd != pipe_w && fd != devnull &&
 	       fd != plain_file && fd != epfd && fd != trace_fd &&
-	       fd != kmsg_fd;
+	       fd != kmsg_fd && fd != exe_fd && fd != uprobe_file &&
+	       fd != dir_fd;
 }
 
 /*
@@ -384,6 +388,9 @@ void report(__u64 seed, unsigned long iterations, unsigned long racer_from,
 	printf(" forks=%lu predictions=%lu attach_checked=%lu hotplug=%lu",
 	       n_forks, n_predictions, n_attach_checked, n_hotplug);
 	printf(" sweep=%lu\n", n_sweep);
+	printf("abi_fuzz: dynamic kprobe=%lu kretprobe=%lu function=%lu uprobe=%lu\n",
+	       dyn_created[LTTNG_ABI_KPROBE], dyn_created[LTTNG_ABI_KRETPROBE],
+	       dyn_created[LTTNG_ABI_FUNCTION], dyn_created[LTTNG_ABI_UPROBE]);
 	printf("abi_fuzz: racer from %ld", racer_from == ULONG_MAX ? -1L :
 	       (long)racer_from);
 	for (k = 0; k < K_NR; k++)

@@ -153,7 +153,7 @@ int new_obj(long ret)
 int create(enum kind kind)
 {
 	struct arg a;
-	int parent;
+	int parent, oi;
 
 	switch (kind) {
 	case K_TRACER:
@@ -175,7 +175,12 @@ int create(enum kind kind)
 		parent = ensure(K_CHANNEL);
 		if (parent < 0)
 			return -1;
-		return new_obj(ioctl_good(parent, LTTNG_ABI_EVENT, &a));
+		oi = new_obj(ioctl_good(parent, LTTNG_ABI_EVENT, &a));
+		/* A uprobe gets its call sites next, as sessiond sends them. */
+		if (oi >= 0 && ((struct lttng_abi_event *)a.p)->instrumentation ==
+		    LTTNG_ABI_UPROBE)
+			dyn_add_callsites(oi);
+		return oi;
 	case K_STREAM:
 	case K_MSTREAM:
 		parent = ensure(kind == K_STREAM ? K_CHANNEL : K_METADATA);
@@ -214,8 +219,8 @@ int ensure(enum kind kind)
 /* ---- the sweep: every command once on every kind of fd ---------------------- */
 
 /*
- * Before the random steps: a session tree as sessiond builds it, then
- * every command of the table, with a random argument, on one fd of each
+ * Before the random steps: a session tree as sessiond builds it, with a
+ * probe of each dynamic kind (dyn_sweep()), then every command of the table, with a random argument, on one fd of each
  * kind there is.  The random steps reach each (command, kind) pair only
  * with some probability; the sweep makes "every ioctl was sent to every
  * kind of fd" true whatever the iteration count.
@@ -229,6 +234,7 @@ void sweep(void)
 	struct arg a;
 
 	op_build();
+	dyn_sweep();
 	ensure(K_LIST);
 	for (k = 0; k < K_NR; k++)
 		targets[k] = pick_obj(KB(k));

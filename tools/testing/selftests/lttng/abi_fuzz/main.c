@@ -26,6 +26,11 @@
  *    mapped), and forked children that inherit all of it;
  *  - start and stop of sessions whose events are enabled while a small
  *    workload (one child per CPU) switches tasks, so that probes fire;
+ *  - dynamic probes (kprobes, function entry and exit, ftrace functions,
+ *    uprobes) on a list of functions the kernel may hook or must refuse,
+ *    by symbol or address, with offsets, garbage and colliding names,
+ *    uprobes on this program's file, other files, bad and closed fds,
+ *    with call sites that never corrupt this program (see dynamic.c);
  *  - CPUs going offline and back online under all of it.
  *
  * The compatible commands are the table in commands.c; the commands of
@@ -66,9 +71,10 @@
  * The files: commands.c (the commands), kinds.c (the kinds of fd, and the
  * sweep of every command over them), args.c (the arguments), model.c
  * (what the kernel should hold), checks.c (the ioctl call and what is
- * asserted), io.c (the stream fds), ops.c (the random steps and their
- * loop), racer.c, bugs.c (the known kernel bugs), util.c (random numbers
- * and output), and this one (the options and the order of it all).
+ * asserted), io.c (the stream fds), dynamic.c (the dynamic probes),
+ * ops.c (the random steps and their loop), racer.c, bugs.c (the known
+ * kernel bugs), util.c (random numbers and output), and this one (the
+ * options and the order of it all).
  *
  * Exit status: 0 if every check passed, 1 if not, 4 without /dev/lttng.
  */
@@ -216,6 +222,7 @@ int main(int argc, char **argv)
 	memory_init();
 	if (foreign_open())
 		return 1;
+	dyn_init();
 
 	find_boot_session();
 	read_tp_list();
@@ -227,6 +234,7 @@ int main(int argc, char **argv)
 	stop_workload();
 	sessions_leaked = teardown_all();
 	foreign_close();
+	dyn_exit();
 	output_close();
 	memory_exit();
 	fds_leaked = check_fds(before);

@@ -208,6 +208,8 @@ void model_new_fd(int oi, struct cmd *c, struct arg *a, int fd)
 	case K_EVENT:
 		sess = o->sess;
 		ch = o->chan;
+		if (c->arg == A_EVENT && a->p)
+			dyn_count((void *)a->p);
 		break;
 	case K_STREAM:
 	case K_MSTREAM:

@@ -421,9 +421,11 @@ void start_workload(void)
 			CPU_ZERO(&set);
 			CPU_SET(cpu, &set);
 			sched_setaffinity(0, sizeof(set), &set);
+			/* What the kernel and user probes of dynamic.c hook. */
 			for (;;) {
 				nanosleep(&ts, NULL);
 				sched_yield();
+				worker_tick();
 				if (getppid() == 1)
 					_exit(0);
 			}

@@ -102,6 +102,14 @@ static void racer_arg(struct cmd *c, unsigned int nr, struct arg *a)
 	case A_COUNTER_CLEAR:
 		size = gen_counter(rbuf, t, desc, sizeof(desc));
 		break;
+	case A_CALLSITE:
+		/* Never a random offset inside this program (dynamic.c). */
+		pos = pick_callsite();
+		memcpy(rbuf, &pos, sizeof(pos));
+		size = sizeof(pos);
+		snprintf(desc, sizeof(desc), "callsite{offset=%llu}",
+			 (unsigned long long)pos);
+		break;
 	case A_U64IN:
 		pos = chance(50) ? PAGE * below(64) : last_pos[below(2)];
 		memcpy(rbuf, &pos, sizeof(pos));

@@ -85,12 +85,20 @@ fi
 for c in SESSION CHANNEL METADATA STREAM EVENT ENABLE SESSION_START \
 	SESSION_STOP SESSION_ATTACH SESSION_CHANNEL_GET TRACEPOINT_LIST \
 	RB_GET_NEXT_SUBBUF RB_PUT_NEXT_SUBBUF RB_GET_SUBBUF RB_FLUSH_EMPTY \
-	RB_GET_MMAP_READ_OFFSET; do
+	RB_GET_MMAP_READ_OFFSET ADD_CALLSITE; do
 	line=$(grep "^abi_fuzz: cmd $c " "$log")
 	if ! [[ $line =~ \ ok=([0-9]+)$ ]] || ((BASH_REMATCH[1] == 0)); then
 		fail "$c never succeeded: $line"
 	fi
 done
+
+# A probe of every dynamic kind was made (abi_fuzz makes one of each at
+# the start, then more at random).
+for k in kprobe kretprobe function uprobe; do
+	v=$(value dynamic "$k")
+	((v > 0)) || fail "no $k event was made"
+done
+grep '^abi_fuzz: dynamic ' "$log"
 
 # Packets went through every read path, and the model was checked.
 for k in data_packets metadata_packets mmaps magic_checked splice_bytes \
