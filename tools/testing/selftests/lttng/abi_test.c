@@ -1209,6 +1209,46 @@ static int file_lists(const char *path, const char *word)
 	return found;
 }
 
+/*
+ * How many kprobes of @type ("k", or "r" for a kretprobe) the kernel has
+ * on @sym, in /sys/kernel/debug/kprobes/list; -1 if it cannot be read.
+ */
+static int kprobes_listed(const char *sym, const char *type)
+{
+	char line[512], t[8], where[300];
+	size_t len = strlen(sym);
+	int n = 0;
+	FILE *f;
+
+	f = fopen("/sys/kernel/debug/kprobes/list", "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%*s %7s %299s", t, where) == 2 &&
+		    !strcmp(t, type) && !strncmp(where, sym, len) &&
+		    where[len] == '+')
+			n++;
+	fclose(f);
+	return n;
+}
+
+/* Is an ftrace_ops on @sym, in tracefs' enabled_functions?  -1: no file. */
+static int ftrace_enabled(const char *sym)
+{
+	char line[512];
+	size_t len = strlen(sym);
+	int found = 0;
+	FILE *f;
+
+	f = fopen("/sys/kernel/tracing/enabled_functions", "r");
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f))
+		found = !strncmp(line, sym, len) && line[len] == ' ';
+	fclose(f);
+	return found;
+}
+
 /* What the uprobes probe: a function of this binary, never inlined. */
 static __attribute__((noipa)) int uprobe_target(int x)
 {
@@ -1639,6 +1679,9 @@ TEST_F(tracer, dyn_kprobe_fires)
 	ASSERT_EQ(0, ioctl(a, LTTNG_ABI_ENABLE));
 	ASSERT_EQ(0, ioctl(b, LTTNG_ABI_ENABLE));
 	close(b);
+	/* Two kprobes of the kernel, registered already, and no kretprobe. */
+	EXPECT_EQ(2, kprobes_listed(DYN_SYM, "k"));
+	EXPECT_EQ(0, kprobes_listed(DYN_SYM, "r"));
 	EXPECT_EQ(2 * 50, dyn_fire(self->session, chan, 50));
 	/* Disabled, it records nothing more. */
 	ASSERT_EQ(0, ioctl(a, LTTNG_ABI_DISABLE));
@@ -1656,6 +1699,10 @@ TEST_F(tracer, dyn_kprobe_fires)
 	close(a);
 	close(meta);
 	close(chan);
+	/* The channel, closed with the session's other fds, took them. */
+	close(self->session);
+	self->session = -1;
+	EXPECT_EQ(0, kprobes_listed(DYN_SYM, "k"));
 }
 
 /*
@@ -1687,6 +1734,16 @@ static void dyn_function_session(struct __test_metadata *_metadata,
 	ASSERT_LE(0, e);
 	ASSERT_EQ(0, ioctl(e, LTTNG_ABI_ENABLE));
 	close(e);
+	/*
+	 * The path it took: a kretprobe is in kprobes' list; the function
+	 * graph and FUNCTION are ftrace_ops on the function, and no kprobe.
+	 */
+	EXPECT_EQ(instr == LTTNG_ABI_KRETPROBE && !fgraph,
+		  kprobes_listed(DYN_SYM, "r")) {
+		TH_LOG("%s: kretprobes on %s", name, DYN_SYM);
+	}
+	if (instr == LTTNG_ABI_FUNCTION || fgraph)
+		EXPECT_EQ(1, ftrace_enabled(DYN_SYM));
 	if (instr == LTTNG_ABI_FUNCTION) {
 		snprintf(ev, sizeof(ev), "%s_glob", name);
 		e = dyn_create(chan, instr, ev, DYN_SYM "*", 0);
