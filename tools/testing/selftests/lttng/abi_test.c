@@ -461,8 +461,10 @@ TEST_F(tracer, notifier_bad_input)
 		uint32_t instrumentation;
 		int err;
 	} instr[] = {
-		{ LTTNG_ABI_KPROBE, ENOSYS },
-		{ LTTNG_ABI_UPROBE, ENOSYS },
+		/* A kprobe with no symbol and no address; a uprobe on fd -1. */
+		{ LTTNG_ABI_KPROBE, EINVAL },
+		{ LTTNG_ABI_UPROBE, EBADF },
+		/* LTTng-modules takes neither as a trigger. */
 		{ LTTNG_ABI_KRETPROBE, EINVAL },
 		{ LTTNG_ABI_FUNCTION, EINVAL },
 		{ LTTNG_ABI_NOOP, EINVAL },
@@ -492,6 +494,9 @@ TEST_F(tracer, notifier_bad_input)
 	en.event.padding[0] = 0;
 	for (i = 0; i < sizeof(instr) / sizeof(instr[0]); i++) {
 		en.event.instrumentation = instr[i].instrumentation;
+		memset(&en.event.u, 0, sizeof(en.event.u));
+		if (instr[i].instrumentation == LTTNG_ABI_UPROBE)
+			en.event.u.uprobe.fd = -1;
 		EXPECT_EQ(-1, ioctl(g.group, LTTNG_ABI_EVENT_NOTIFIER_CREATE,
 				    &en));
 		EXPECT_EQ(instr[i].err, errno);
