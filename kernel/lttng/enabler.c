@@ -363,27 +363,33 @@ static bool lttng_enabler_name_taken(struct lttng_channel *chan,
 	return false;
 }
 
-/* Make @enabler's dynamic probe, whose event names must be new in @chan. */
+/*
+ * Make @enabler's dynamic probe, whose event names must be new in @chan:
+ * checked first, since hooking a probe and unhooking it again can take
+ * a grace period of the tasks' RCU.  A KRETPROBE's are NAME_entry and
+ * NAME_exit.
+ */
 static int lttng_enabler_dynprobe(struct lttng_enabler *enabler,
 				  const struct lttng_event_spec *spec)
 {
+	static const char * const suffix[] = { "", "_entry", "_exit" };
+	bool pair = spec->instrumentation == LTTNG_ABI_KRETPROBE;
+	char name[LTTNG_ABI_SYM_NAME_LEN + 8];
 	struct lttng_dynprobe *dp;
 	unsigned int i;
 
 	lttng_graph_assert_held();
-	dp = lttng_dynprobe_create(spec);
-	if (IS_ERR(dp))
-		return PTR_ERR(dp);
-	for (i = 0; i < lttng_dynprobe_nr_descs(dp); i++) {
-		const char *name = lttng_dynprobe_desc(dp, i)->name;
-
+	for (i = pair ? 1 : 0; i < (pair ? 3 : 1); i++) {
+		snprintf(name, sizeof(name), "%s%s", spec->name, suffix[i]);
 		if (lttng_enabler_name_taken(enabler->chan, name)) {
 			pr_debug("lttng: channel has an event '%s' already\n",
 				 name);
-			lttng_dynprobe_destroy(dp);
 			return -EEXIST;
 		}
 	}
+	dp = lttng_dynprobe_create(spec);
+	if (IS_ERR(dp))
+		return PTR_ERR(dp);
 	enabler->dynprobe = dp;
 	return 0;
 }
