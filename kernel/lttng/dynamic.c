@@ -25,7 +25,6 @@
  * up, which the function graph cannot be started before.
  */
 
-#include <linux/ctype.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
@@ -49,13 +48,18 @@ static const struct lttng_event_field lttng_dynprobe_fields[] = {
 	  .hex = 1 },
 };
 
-/* A name the metadata can quote: printable ASCII, no quote, no backslash. */
+/*
+ * A name the metadata can quote: printable ASCII, no quote, no backslash
+ * (the kernel's isprint() also takes Latin-1 letters, which are not
+ * UTF-8 on their own).
+ */
 static bool lttng_dynprobe_name_ok(const char *name)
 {
 	if (!*name)
 		return false;
 	for (; *name; name++)
-		if (!isprint(*name) || *name == '"' || *name == '\\')
+		if (*name < 0x20 || *name > 0x7e || *name == '"' ||
+		    *name == '\\')
 			return false;
 	return true;
 }

@@ -1494,7 +1494,7 @@ TEST_F(tracer, dyn_refused_targets)
 TEST_F(tracer, dyn_bad_names)
 {
 	static const char *const bad[] = {
-		"a\"b", "a\\b", "a\tb", "a\nb", "\x7f", "a\x80", "",
+		"a\"b", "a\\b", "a\tb", "a\nb", "\x7f", "a\x80", "\xc3\xa9", "",
 	};
 	static const uint32_t kinds[] = {
 		LTTNG_ABI_KPROBE, LTTNG_ABI_KRETPROBE, LTTNG_ABI_FUNCTION,
